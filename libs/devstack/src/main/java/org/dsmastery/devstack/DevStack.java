@@ -1,0 +1,113 @@
+package org.dsmastery.devstack;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Real PostgreSQL, Redis and Kafka servers started from Maven artifacts: what
+ * {@code ./platform up} runs, and what tests share through {@code libs/test-support}.
+ * Closing the stack stops the servers in the reverse order of their start.
+ *
+ * <pre class="code">
+ * try (DevStack stack = DevStack.start(DevStackConfig.ephemeral(dir, List.of("orders")), EnumSet.allOf(Infra.class), false)) {
+ *     String url = stack.config().jdbcUrl("orders");
+ * }
+ * </pre>
+ */
+public final class DevStack implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(DevStack.class);
+
+	private final DevStackConfig config;
+
+	private final Set<Infra> running;
+
+	private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+	private DevStack(DevStackConfig config, Set<Infra> running) {
+		this.config = config;
+		this.running = running;
+	}
+
+	/**
+	 * Starts the given servers and waits until each one answers.
+	 * @param config ports and data directory
+	 * @param infra which servers to start
+	 * @param durable whether PostgreSQL syncs to disk ({@code false} is faster, for
+	 * tests)
+	 * @return the running stack
+	 */
+	public static DevStack start(DevStackConfig config, Set<Infra> infra, boolean durable) {
+		DevStack stack = new DevStack(config, EnumSet.copyOf(infra));
+		try {
+			if (infra.contains(Infra.POSTGRES)) {
+				stack.started
+					.push(PostgresServer.start(config.directory(), config.postgresPort(), config.databases(), durable));
+			}
+			if (infra.contains(Infra.REDIS)) {
+				stack.started.push(RedisServer.start(config.directory(), config.redisPort()));
+			}
+			if (infra.contains(Infra.KAFKA)) {
+				stack.started
+					.push(KafkaBroker.start(config.directory(), config.kafkaPort(), config.kafkaControllerPort()));
+			}
+			return stack;
+		}
+		catch (RuntimeException ex) {
+			stack.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Returns the ports and directory the stack runs with.
+	 * @return the configuration
+	 */
+	public DevStackConfig config() {
+		return this.config;
+	}
+
+	/**
+	 * Returns the Spring Boot properties that connect an application to this stack.
+	 * @param database the PostgreSQL database of the application, or {@code null} for
+	 * none
+	 * @return property names and values
+	 */
+	public Map<String, String> springProperties(String database) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		if (this.running.contains(Infra.POSTGRES) && database != null) {
+			properties.put("spring.datasource.url", this.config.jdbcUrl(database));
+			properties.put("spring.datasource.username", "postgres");
+			properties.put("spring.datasource.password", "postgres");
+		}
+		if (this.running.contains(Infra.REDIS)) {
+			properties.put("spring.data.redis.host", "127.0.0.1");
+			properties.put("spring.data.redis.port", Integer.toString(this.config.redisPort()));
+		}
+		if (this.running.contains(Infra.KAFKA)) {
+			properties.put("spring.kafka.bootstrap-servers", this.config.kafkaBootstrapServers());
+		}
+		return properties;
+	}
+
+	@Override
+	public void close() {
+		while (!this.started.isEmpty()) {
+			AutoCloseable server = this.started.pop();
+			try {
+				server.close();
+			}
+			catch (Exception ex) {
+				logger.warn("Could not stop {}", server, ex);
+			}
+		}
+	}
+
+}

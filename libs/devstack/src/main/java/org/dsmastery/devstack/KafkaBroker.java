@@ -1,0 +1,141 @@
+package org.dsmastery.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A single-node Kafka 4 broker in KRaft combined mode (broker and controller in one
+ * process), run as its own JVM from the Kafka jars on this JVM's class path. The broker
+ * stops by itself when the JVM that started it dies, so it never outlives its owner.
+ */
+final class KafkaBroker implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(KafkaBroker.class);
+
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
+	private final Process process;
+
+	private KafkaBroker(Process process) {
+		this.process = process;
+	}
+
+	static KafkaBroker start(Path directory, int port, int controllerPort) {
+		Ports.requireFree(port, "Kafka");
+		Ports.requireFree(controllerPort, "the Kafka controller");
+		try {
+			Path home = Files.createDirectories(directory.resolve("kafka"));
+			Path log = Files.createDirectories(directory.resolve("logs")).resolve("kafka.log");
+			Path config = home.resolve("server.properties");
+			writeConfig(config, home.resolve("data"), port, controllerPort);
+			List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+					"-XX:MaxMetaspaceSize=128m", "-Xss512k", "-Dlogback.configurationFile=devstack-logback.xml", "-cp",
+					System.getProperty("java.class.path"), KafkaBrokerProcess.class.getName(),
+					Long.toString(ProcessHandle.current().pid()), config.toAbsolutePath().toString()));
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+				.start();
+			KafkaBroker broker = new KafkaBroker(process);
+			try {
+				Ports.awaitOpen(port, "Kafka (log: " + log + ")", STARTUP_TIMEOUT, process.toHandle());
+				broker.awaitCluster(port);
+			}
+			catch (RuntimeException ex) {
+				broker.close();
+				throw ex;
+			}
+			logger.info("Kafka listening on 127.0.0.1:{} (pid {})", port, process.pid());
+			return broker;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Kafka did not start", ex);
+		}
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	private void awaitCluster(int port) {
+		Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port,
+				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+				(int) STARTUP_TIMEOUT.toMillis());
+		try (Admin admin = Admin.create(config)) {
+			admin.describeCluster().nodes().get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Kafka opened its port but did not answer as a cluster", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting for Kafka", ex);
+		}
+	}
+
+	private static void writeConfig(Path file, Path data, int port, int controllerPort) throws IOException {
+		Properties properties = new Properties();
+		properties.setProperty("process.roles", "broker,controller");
+		properties.setProperty("node.id", "1");
+		properties.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+		properties.setProperty("listeners",
+				"PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+		properties.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+		properties.setProperty("controller.listener.names", "CONTROLLER");
+		properties.setProperty("inter.broker.listener.name", "PLAINTEXT");
+		properties.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+		properties.setProperty("log.dirs", data.toAbsolutePath().toString());
+		properties.setProperty("num.partitions", "3");
+		properties.setProperty("auto.create.topics.enable", "true");
+		properties.setProperty("offsets.topic.replication.factor", "1");
+		properties.setProperty("offsets.topic.num.partitions", "5");
+		properties.setProperty("transaction.state.log.replication.factor", "1");
+		properties.setProperty("transaction.state.log.min.isr", "1");
+		properties.setProperty("transaction.state.log.num.partitions", "5");
+		properties.setProperty("share.coordinator.state.topic.replication.factor", "1");
+		properties.setProperty("share.coordinator.state.topic.min.isr", "1");
+		properties.setProperty("group.initial.rebalance.delay.ms", "0");
+		properties.setProperty("log.retention.hours", "168");
+		try (Writer writer = Files.newBufferedWriter(file)) {
+			properties.store(writer, "written by dsmastery devstack on every start");
+		}
+	}
+
+	private static String javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	@Override
+	public void close() {
+		if (!this.process.isAlive()) {
+			return;
+		}
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+				logger.warn("Kafka did not stop within 30 s; killing it");
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.process.destroyForcibly();
+		}
+	}
+
+}

@@ -1,0 +1,95 @@
+package org.dsmastery.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import redis.embedded.core.ExecutableProvider;
+import redis.embedded.core.RedisServerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Redis server: the system's {@code redis-server} when it is version 7 or newer,
+ * otherwise the Redis 6.2 binary that ships inside the embedded-redis jar.
+ */
+final class RedisServer implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(RedisServer.class);
+
+	private static final Pattern VERSION = Pattern.compile("v=(\\d+)\\.");
+
+	private final redis.embedded.RedisServer server;
+
+	private RedisServer(redis.embedded.RedisServer server) {
+		this.server = server;
+	}
+
+	static RedisServer start(Path directory, int port) {
+		Ports.requireFree(port, "Redis");
+		try {
+			Path data = Files.createDirectories(directory.resolve("redis"));
+			RedisServerBuilder builder = redis.embedded.RedisServer.newRedisServer()
+				.port(port)
+				.bind("127.0.0.1")
+				.setting("dir " + data.toAbsolutePath())
+				.setting("save \"\"")
+				.setting("appendonly no")
+				.setting("maxmemory 256mb")
+				.setting("maxmemory-policy noeviction")
+				.onShutdownForceStop(true);
+			String system = systemRedisServer();
+			if (system != null) {
+				builder.executableProvider(ExecutableProvider.newExecutableInPath("redis-server"));
+			}
+			redis.embedded.RedisServer server = builder.build();
+			server.start();
+			logger.info("Redis ({}) listening on 127.0.0.1:{}", (system != null) ? system : "embedded 6.2", port);
+			return new RedisServer(server);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Redis did not start", ex);
+		}
+	}
+
+	/**
+	 * Returns a description of the system's redis-server if it is version 7 or newer.
+	 */
+	private static String systemRedisServer() {
+		try {
+			Process process = new ProcessBuilder("redis-server", "--version").redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes());
+			if (!process.waitFor(5, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				return null;
+			}
+			Matcher matcher = VERSION.matcher(output);
+			if (matcher.find() && Integer.parseInt(matcher.group(1)) >= 7) {
+				return "system redis-server " + output.strip();
+			}
+			return null;
+		}
+		catch (IOException ex) {
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.server.stop();
+		}
+		catch (IOException ex) {
+			logger.warn("Redis did not stop cleanly", ex);
+		}
+	}
+
+}
