@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,6 +32,8 @@ public final class DevStack implements AutoCloseable {
 
 	private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
+	private PostgresServer postgres;
+
 	private DevStack(DevStackConfig config, Set<Infra> running) {
 		this.config = config;
 		this.running = running;
@@ -48,8 +51,9 @@ public final class DevStack implements AutoCloseable {
 		DevStack stack = new DevStack(config, EnumSet.copyOf(infra));
 		try {
 			if (infra.contains(Infra.POSTGRES)) {
-				stack.started
-					.push(PostgresServer.start(config.directory(), config.postgresPort(), config.databases(), durable));
+				stack.postgres = PostgresServer.start(config.directory(), config.postgresPort(), config.databases(),
+						durable);
+				stack.started.push(stack.postgres);
 			}
 			if (infra.contains(Infra.REDIS)) {
 				stack.started.push(RedisServer.start(config.directory(), config.redisPort()));
@@ -72,6 +76,18 @@ public final class DevStack implements AutoCloseable {
 	 */
 	public DevStackConfig config() {
 		return this.config;
+	}
+
+	/**
+	 * Creates PostgreSQL databases that do not exist yet.
+	 * @param databases plain lower-case database names
+	 * @throws IllegalStateException if this stack runs no PostgreSQL
+	 */
+	public void createDatabases(List<String> databases) {
+		if (this.postgres == null) {
+			throw new IllegalStateException("this stack runs no PostgreSQL");
+		}
+		this.postgres.createMissing(databases);
 	}
 
 	/**

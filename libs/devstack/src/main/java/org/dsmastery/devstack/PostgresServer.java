@@ -66,7 +66,7 @@ final class PostgresServer implements AutoCloseable {
 		}
 	}
 
-	private void createMissing(List<String> databases) {
+	void createMissing(List<String> databases) {
 		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
 				PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?");
 				Statement create = connection.createStatement()) {

@@ -1,0 +1,104 @@
+package org.dsmastery.gateway;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Routes through the real gateway to two instances of a downstream HTTP service that
+ * discovery would list for {@code id-generator}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
+@AutoConfigureWebTestClient
+class GatewayRoutingTests {
+
+	private static final List<String> seen = new CopyOnWriteArrayList<>();
+
+	private static final HttpServer first = downstream("first");
+
+	private static final HttpServer second = downstream("second");
+
+	@Autowired
+	WebTestClient client;
+
+	@DynamicPropertySource
+	static void discovery(DynamicPropertyRegistry registry) {
+		String prefix = "spring.cloud.discovery.client.simple.instances.id-generator";
+		registry.add(prefix + "[0].uri", () -> "http://127.0.0.1:" + first.getAddress().getPort());
+		registry.add(prefix + "[1].uri", () -> "http://127.0.0.1:" + second.getAddress().getPort());
+	}
+
+	@AfterAll
+	static void stopDownstreams() {
+		first.stop(0);
+		second.stop(0);
+	}
+
+	@Test
+	void routesIdRequestsToTheIdGeneratorWithPathAndQuery() {
+		this.client.get()
+			.uri("/api/ids?count=5")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("/api/ids?count=5"));
+		this.client.get()
+			.uri("/api/ids/12345")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("/api/ids/12345"));
+	}
+
+	@Test
+	void balancesAcrossInstances() {
+		seen.clear();
+		for (int i = 0; i < 6; i++) {
+			this.client.get().uri("/api/ids").exchange().expectStatus().isOk();
+		}
+		assertThat(seen).contains("first", "second");
+	}
+
+	@Test
+	void answersUnknownPathsWith404() {
+		this.client.get().uri("/api/nowhere").exchange().expectStatus().isNotFound();
+	}
+
+	private static HttpServer downstream(String name) {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server.createContext("/", (exchange) -> {
+				seen.add(name);
+				byte[] body = ("{\"served-by\":\"" + name + "\",\"uri\":\"" + exchange.getRequestURI() + "\"}")
+					.getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().add("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, body.length);
+				exchange.getResponseBody().write(body);
+				exchange.close();
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

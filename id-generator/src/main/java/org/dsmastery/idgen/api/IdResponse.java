@@ -1,0 +1,4 @@
+package org.dsmastery.idgen.api;
+
+record IdResponse(String id) {
+}

@@ -1,0 +1,109 @@
+package org.dsmastery.idgen.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.dsmastery.devstack.Infra;
+import org.dsmastery.snowflake.SnowflakeId;
+import org.dsmastery.testsupport.UsesInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
+@UsesInfrastructure(Infra.REDIS)
+class IdApiTests {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+	};
+
+	@Value("${local.server.port}")
+	int port;
+
+	private RestClient client() {
+		return RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultStatusHandler((status) -> true, (request, response) -> {
+			})
+			.build();
+	}
+
+	@Test
+	void issuesOneId() {
+		ResponseEntity<Map<String, Object>> response = client().get().uri("/api/ids").retrieve().toEntity(JSON);
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getHeaders().getCacheControl()).isEqualTo("no-store");
+		long id = Long.parseLong((String) response.getBody().get("id"));
+		assertThat(SnowflakeId.decode(id).timestamp()).isBetween(java.time.Instant.now().minusSeconds(60),
+				java.time.Instant.now().plusSeconds(1));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void issuesABatchOfAscendingUniqueIds() {
+		Map<String, Object> body = client().get().uri("/api/ids?count=10000").retrieve().body(JSON);
+
+		List<Long> ids = ((List<String>) body.get("ids")).stream().map(Long::parseLong).toList();
+		assertThat(ids).hasSize(10_000).isSorted().doesNotHaveDuplicates();
+	}
+
+	@Test
+	void rejectsCountsOutsideOneToTenThousandAsProblems() {
+		for (String count : List.of("0", "-3", "10001", "abc", "")) {
+			ResponseEntity<Map<String, Object>> response = client().get()
+				.uri("/api/ids?count=" + count)
+				.retrieve()
+				.toEntity(JSON);
+
+			assertThat(response.getStatusCode()).as("count=%s", count).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(response.getBody()).containsEntry("type", IdProblems.INVALID_COUNT.toString())
+				.containsEntry("status", 400)
+				.containsKey("detail");
+		}
+	}
+
+	@Test
+	void decodesAnId() {
+		String id = (String) client().get().uri("/api/ids").retrieve().body(JSON).get("id");
+
+		Map<String, Object> decoded = client().get().uri("/api/ids/{id}", id).retrieve().body(JSON);
+
+		SnowflakeId expected = SnowflakeId.decode(Long.parseLong(id));
+		assertThat(decoded).containsEntry("id", id)
+			.containsEntry("workerId", expected.workerId())
+			.containsEntry("sequence", expected.sequence())
+			.containsEntry("timestamp", expected.timestamp().toString());
+	}
+
+	@Test
+	void rejectsMalformedIdsAsProblems() {
+		for (String id : List.of("abc", "-1", "99999999999999999999")) {
+			ResponseEntity<Map<String, Object>> response = client().get()
+				.uri("/api/ids/" + id)
+				.retrieve()
+				.toEntity(JSON);
+
+			assertThat(response.getStatusCode()).as(id).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(response.getBody()).containsEntry("type", IdProblems.MALFORMED_ID.toString());
+		}
+	}
+
+	@Test
+	void reportsTheWorkerLeaseInHealth() {
+		Map<String, Object> health = client().get().uri("/actuator/health").retrieve().body(JSON);
+
+		assertThat(health).containsEntry("status", "UP");
+		assertThat(health.get("components").toString()).contains("workerIdLease");
+	}
+
+}

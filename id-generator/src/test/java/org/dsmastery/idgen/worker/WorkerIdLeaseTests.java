@@ -1,0 +1,138 @@
+package org.dsmastery.idgen.worker;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.dsmastery.devstack.Infra;
+import org.dsmastery.idgen.IdGeneratorProperties;
+import org.dsmastery.snowflake.ClockMovedBackwardsException;
+import org.dsmastery.snowflake.SnowflakeId;
+import org.dsmastery.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The lease protocol against a real Redis.
+ */
+class WorkerIdLeaseTests {
+
+	private static final IdGeneratorProperties PROPERTIES = new IdGeneratorProperties(Duration.ofSeconds(2),
+			Duration.ofMillis(200), Duration.ofMillis(20), 10_000);
+
+	private static final int LEASE_TESTS_DATABASE = 7;
+
+	private LettuceConnectionFactory connectionFactory;
+
+	private StringRedisTemplate redis;
+
+	private final List<WorkerIdLease> leases = new ArrayList<>();
+
+	@BeforeEach
+	void connect() {
+		Map<String, String> properties = TestInfrastructure.shared().springProperties(Set.of(Infra.REDIS), null);
+		RedisStandaloneConfiguration redisConfig = new RedisStandaloneConfiguration(
+				properties.get("spring.data.redis.host"), Integer.parseInt(properties.get("spring.data.redis.port")));
+		// a database of its own: the Spring tests of this JVM hold leases in database 0
+		redisConfig.setDatabase(LEASE_TESTS_DATABASE);
+		this.connectionFactory = new LettuceConnectionFactory(redisConfig);
+		this.connectionFactory.afterPropertiesSet();
+		this.connectionFactory.start();
+		this.redis = new StringRedisTemplate(this.connectionFactory);
+		this.redis.getConnectionFactory().getConnection().serverCommands().flushDb();
+	}
+
+	@AfterEach
+	void disconnect() {
+		this.leases.forEach(WorkerIdLease::stop);
+		this.connectionFactory.destroy();
+	}
+
+	@Test
+	void twoInstancesNeverShareAWorkerId() {
+		WorkerIdLease first = started();
+		WorkerIdLease second = started();
+
+		assertThat(first.workerId()).hasValue(0);
+		assertThat(second.workerId()).hasValue(1);
+		assertThat(SnowflakeId.decode(second.generator().nextId()).workerId()).isEqualTo(1);
+	}
+
+	@Test
+	void keepsTheLeaseAliveWithHeartbeatsAndReleasesItOnStop() {
+		WorkerIdLease lease = started();
+
+		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(lease::isValid);
+		assertThat(this.redis.opsForValue().get("idgen:worker:0")).isNotNull();
+
+		lease.stop();
+		assertThat(this.redis.hasKey("idgen:worker:0")).isFalse();
+		assertThat(Long.parseLong(this.redis.opsForValue().get("idgen:worker:0:hwm"))).isPositive();
+		assertThatExceptionOfType(NoWorkerIdException.class).isThrownBy(lease::generator);
+	}
+
+	@Test
+	void aNewHolderNeverIssuesIdsBeforeThePreviousHoldersHighWaterMark() {
+		WorkerIdLease previous = started();
+		long lastOfPrevious = previous.generator().nextId();
+		previous.stop();
+
+		WorkerIdLease next = started();
+
+		assertThat(next.workerId()).hasValue(0);
+		assertThat(next.generator().nextId()).isGreaterThan(lastOfPrevious);
+	}
+
+	@Test
+	void refusesToIssueIdsWhenTheClockIsFarBehindTheHighWaterMark() {
+		this.redis.opsForValue().set("idgen:worker:0:hwm", Long.toString(System.currentTimeMillis() + 60_000));
+
+		WorkerIdLease lease = started();
+
+		assertThatExceptionOfType(ClockMovedBackwardsException.class).isThrownBy(lease.generator()::nextId);
+	}
+
+	@Test
+	void takesANewWorkerIdWhenItsLeaseWasTakenOver() {
+		WorkerIdLease lease = started();
+		// the lease expired (say, a long GC pause) and another instance took the worker
+		// id
+		this.redis.opsForValue().set("idgen:worker:0", "someone-else");
+
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(lease.workerId()).hasValue(1));
+		assertThat(SnowflakeId.decode(lease.generator().nextId()).workerId()).isEqualTo(1);
+	}
+
+	@Test
+	void stopsIssuingIdsWhenRedisCannotConfirmTheLease() {
+		WorkerIdLease lease = started();
+		// nothing can renew a lease whose key is gone and cannot be re-created: fill
+		// every slot
+		for (int workerId = 0; workerId < 1024; workerId++) {
+			this.redis.opsForValue().set("idgen:worker:" + workerId, "someone-else");
+		}
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> !lease.isValid());
+		assertThatExceptionOfType(NoWorkerIdException.class).isThrownBy(lease::generator);
+	}
+
+	private WorkerIdLease started() {
+		WorkerIdLease lease = new WorkerIdLease(this.redis, PROPERTIES, new SimpleMeterRegistry());
+		lease.start();
+		this.leases.add(lease);
+		return lease;
+	}
+
+}
