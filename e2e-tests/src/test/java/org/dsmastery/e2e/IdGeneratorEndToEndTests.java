@@ -1,0 +1,225 @@
+package org.dsmastery.e2e;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.dsmastery.snowflake.SnowflakeId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The walking skeleton end to end: {@code ./platform up}, ids through the gateway on
+ * :8080 from two id-generator instances, {@code ./platform down}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IdGeneratorEndToEndTests {
+
+	private static final URI GATEWAY = URI.create("http://127.0.0.1:8080");
+
+	private static final List<Integer> PLATFORM_PORTS = List.of(8080, 8761, 8085, 8095, 15432, 16379, 19092, 19093);
+
+	private final Platform platform = new Platform();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private boolean stopped;
+
+	@Test
+	@Order(1)
+	void upReachesReadyAndPrintsTheMemoryOfEveryProcess() {
+		assertThat(PLATFORM_PORTS).as("platform ports must be free: is ./platform up running? (./platform down)")
+			.noneMatch(IdGeneratorEndToEndTests::listening);
+
+		Platform.Result up = this.platform.run("up", 10);
+
+		assertThat(up.exitCode()).as(up.output()).isZero();
+		assertThat(up.output()).contains("ready in").containsPattern("id-generator\\s+8095\\s+\\d+\\s+UP");
+		Matcher total = Pattern.compile("total RSS: (\\d+) MiB").matcher(up.output());
+		assertThat(total.find()).as(up.output()).isTrue();
+		assertThat(Integer.parseInt(total.group(1))).isPositive();
+	}
+
+	@Test
+	@Order(2)
+	void servesABatchOfIdsThroughTheGateway() throws Exception {
+		List<Long> ids = ids("/api/ids?count=5");
+
+		assertThat(ids).hasSize(5).isSorted().doesNotHaveDuplicates();
+	}
+
+	@Test
+	@Order(3)
+	void idsAreUniqueAndTimeOrderedAcrossBothInstances() throws Exception {
+		List<Long> received = new ArrayList<>();
+		for (int i = 0; i < 400; i++) {
+			List<Long> batch = (i % 2 == 0) ? List.of(id("/api/ids")) : ids("/api/ids?count=50");
+			assertThat(batch).isSorted().doesNotHaveDuplicates();
+			received.addAll(batch);
+		}
+
+		assertThat(received).doesNotHaveDuplicates().hasSize(200 + 200 * 50);
+		List<SnowflakeId> decoded = received.stream().map(SnowflakeId::decode).toList();
+		assertThat(decoded).extracting(SnowflakeId::workerId).as("ids from both instances").containsOnly(0, 1);
+		assertThat(decoded).extracting(SnowflakeId::workerId).contains(0, 1);
+		// k-ordered: ids received later were never issued earlier, whichever instance
+		// issued them
+		assertThat(decoded).extracting(SnowflakeId::timestamp).isSorted();
+		for (int worker : List.of(0, 1)) {
+			assertThat(decoded.stream().filter((id) -> id.workerId() == worker).map(SnowflakeId::id).toList())
+				.as("ids of worker %d", worker)
+				.isSorted()
+				.doesNotHaveDuplicates();
+		}
+	}
+
+	@Test
+	@Order(4)
+	void concurrentClientsNeverGetTheSameId() throws Exception {
+		Set<Long> ids = ConcurrentHashMap.newKeySet();
+		try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+			List<Future<Integer>> results = new ArrayList<>();
+			for (int client = 0; client < 8; client++) {
+				results.add(clients.submit(() -> {
+					int count = 0;
+					for (int request = 0; request < 50; request++) {
+						List<Long> batch = ids("/api/ids?count=100");
+						ids.addAll(batch);
+						count += batch.size();
+					}
+					return count;
+				}));
+			}
+			int total = 0;
+			for (Future<Integer> result : results) {
+				total += result.get();
+			}
+			assertThat(ids).hasSize(total).hasSize(8 * 50 * 100);
+		}
+	}
+
+	@Test
+	@Order(5)
+	void decodesAnIdThroughTheGateway() throws Exception {
+		long id = id("/api/ids");
+
+		JsonNode decoded = getJson("/api/ids/" + id, 200);
+
+		SnowflakeId expected = SnowflakeId.decode(id);
+		assertThat(decoded.get("workerId").asInt()).isEqualTo(expected.workerId());
+		assertThat(Instant.parse(decoded.get("timestamp").asString())).isEqualTo(expected.timestamp());
+	}
+
+	@Test
+	@Order(6)
+	void badCountsGetAProblemResponse() throws Exception {
+		for (String count : List.of("0", "10001", "-1", "many")) {
+			HttpResponse<String> response = get("/api/ids?count=" + count);
+
+			assertThat(response.statusCode()).as("count=%s", count).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(this.json.readTree(response.body()).get("type").asString())
+				.isEqualTo("https://dsmastery.org/problems/invalid-count");
+		}
+	}
+
+	@Test
+	@Order(7)
+	void downLeavesNoProcessAndNoListeningPort() throws Exception {
+		List<Long> pids = recordedPids();
+		assertThat(pids).isNotEmpty();
+
+		Platform.Result down = this.platform.run("down", 5);
+		this.stopped = true;
+
+		assertThat(down.exitCode()).as(down.output()).isZero();
+		assertThat(PLATFORM_PORTS).noneMatch(IdGeneratorEndToEndTests::listening);
+		assertThat(pids).noneMatch((pid) -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+		assertThat(this.platform.state().resolve("postgres/data/postmaster.pid")).doesNotExist();
+	}
+
+	@AfterAll
+	void stopThePlatformWhateverHappened() {
+		if (!this.stopped) {
+			this.platform.run("down", 5);
+		}
+	}
+
+	private long id(String path) throws Exception {
+		return Long.parseLong(getJson(path, 200).get("id").asString());
+	}
+
+	private List<Long> ids(String path) throws Exception {
+		List<Long> ids = new ArrayList<>();
+		getJson(path, 200).get("ids").forEach((node) -> ids.add(Long.parseLong(node.asString())));
+		return ids;
+	}
+
+	private JsonNode getJson(String path, int expectedStatus) throws Exception {
+		HttpResponse<String> response = get(path);
+		assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(expectedStatus);
+		return this.json.readTree(response.body());
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(GATEWAY.resolve(path)).timeout(Duration.ofSeconds(10)).build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private List<Long> recordedPids() throws IOException {
+		Set<Long> pids = new HashSet<>();
+		try (Stream<Path> files = Files.list(this.platform.state().resolve("run"))) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".pid")).toList()) {
+				long pid = Long.parseLong(Files.readString(file).strip());
+				pids.add(pid);
+				ProcessHandle.of(pid).ifPresent((process) -> process.descendants().forEach((d) -> pids.add(d.pid())));
+			}
+		}
+		Path postmaster = this.platform.state().resolve("postgres/data/postmaster.pid");
+		if (Files.exists(postmaster)) {
+			pids.add(Long.parseLong(Files.readAllLines(postmaster).getFirst().strip()));
+		}
+		return List.copyOf(pids);
+	}
+
+	private static boolean listening(int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+}

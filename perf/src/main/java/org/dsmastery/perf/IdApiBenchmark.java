@@ -1,0 +1,96 @@
+package org.dsmastery.perf;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Ids per second that a client gets from the running platform ({@code ./platform up}),
+ * one id per request against a thousand per request, through the gateway and directly
+ * from one id-generator instance. Loopback only.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 3)
+@Fork(value = 1, jvmArgsAppend = { "-XX:+UseSerialGC", "-Xmx256m" })
+@Threads(4)
+public class IdApiBenchmark {
+
+	/** The gateway, or one id-generator instance directly. */
+	@Param({ "http://127.0.0.1:8080", "http://127.0.0.1:8085" })
+	public String baseUrl;
+
+	private HttpClient client;
+
+	private HttpRequest single;
+
+	private HttpRequest batch;
+
+	/**
+	 * Prepares the requests and checks that the platform answers.
+	 * @throws Exception if it does not
+	 */
+	@Setup
+	public void setUp() throws Exception {
+		this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		this.single = HttpRequest.newBuilder(URI.create(this.baseUrl + "/api/ids")).build();
+		this.batch = HttpRequest
+			.newBuilder(URI.create(this.baseUrl + "/api/ids?count=" + SnowflakeGeneratorBenchmark.BATCH))
+			.build();
+		if (send(this.single).statusCode() != 200) {
+			throw new IllegalStateException(this.baseUrl + " does not serve ids: start it with ./platform up");
+		}
+	}
+
+	/**
+	 * One id per HTTP request.
+	 * @return the response
+	 * @throws Exception on I/O failure
+	 */
+	@Benchmark
+	public HttpResponse<byte[]> singlePerRequest() throws Exception {
+		return checked(send(this.single));
+	}
+
+	/**
+	 * A thousand ids per HTTP request, counted as a thousand operations.
+	 * @return the response
+	 * @throws Exception on I/O failure
+	 */
+	@Benchmark
+	@OperationsPerInvocation(SnowflakeGeneratorBenchmark.BATCH)
+	public HttpResponse<byte[]> batchPerRequest() throws Exception {
+		return checked(send(this.batch));
+	}
+
+	private HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+		return this.client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private static HttpResponse<byte[]> checked(HttpResponse<byte[]> response) {
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("HTTP " + response.statusCode());
+		}
+		return response;
+	}
+
+}
