@@ -124,7 +124,13 @@ public class WorkerIdLease implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
-		acquire();
+		try {
+			acquire();
+		}
+		catch (RuntimeException ex) {
+			// Redis is not there yet: health stays DOWN and the heartbeat keeps trying
+			logger.warn("Could not lease a worker id yet: {}", ex.toString());
+		}
 		long period = this.properties.heartbeat().toMillis();
 		this.heartbeats.scheduleWithFixedDelay(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
 	}

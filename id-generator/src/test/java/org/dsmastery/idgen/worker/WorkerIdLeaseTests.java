@@ -1,12 +1,16 @@
 package org.dsmastery.idgen.worker;
 
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.dsmastery.devstack.DevStack;
+import org.dsmastery.devstack.DevStackConfig;
 import org.dsmastery.devstack.Infra;
 import org.dsmastery.idgen.IdGeneratorProperties;
 import org.dsmastery.snowflake.ClockMovedBackwardsException;
@@ -15,6 +19,7 @@ import org.dsmastery.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -126,6 +131,31 @@ class WorkerIdLeaseTests {
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> !lease.isValid());
 		assertThatExceptionOfType(NoWorkerIdException.class).isThrownBy(lease::generator);
+	}
+
+	@Test
+	void leasesAWorkerIdOnceRedisComesUp(@TempDir Path directory) {
+		DevStackConfig later = DevStackConfig.ephemeral(directory, List.of());
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", later.redisPort()));
+		factory.afterPropertiesSet();
+		factory.start();
+		try {
+			WorkerIdLease lease = new WorkerIdLease(new StringRedisTemplate(factory), PROPERTIES,
+					new SimpleMeterRegistry());
+			lease.start();
+			this.leases.add(lease);
+			assertThat(lease.isValid()).isFalse();
+
+			try (DevStack redis = DevStack.start(later, EnumSet.of(Infra.REDIS), false)) {
+				await().atMost(Duration.ofSeconds(10)).until(lease::isValid);
+				assertThat(lease.workerId()).hasValue(0);
+				lease.stop();
+			}
+		}
+		finally {
+			factory.destroy();
+		}
 	}
 
 	private WorkerIdLease started() {

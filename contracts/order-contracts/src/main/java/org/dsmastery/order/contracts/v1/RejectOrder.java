@@ -1,0 +1,12 @@
+package org.dsmastery.order.contracts.v1;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+
+/**
+ * Command to order-service: reject a pending order (sent by saga-orchestrator).
+ *
+ * @param orderId the order
+ * @param reason why, for people
+ */
+public record RejectOrder(@JsonFormat(shape = JsonFormat.Shape.STRING) long orderId, String reason) {
+}
