@@ -1,0 +1,45 @@
+package org.dsmastery.messaging;
+
+import java.util.List;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
+import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.messaging.converter.MessageConversionException;
+
+/**
+ * The platform's retry policy for message handlers: a transient failure is retried
+ * through retry topics ({@code <topic>.retry-0}, {@code -1}, ...) with exponential
+ * backoff and jitter, so the main topic keeps flowing; a poison message (one that can
+ * never succeed) goes straight to {@code <topic>.DLT}, as does a message that failed
+ * every attempt.
+ */
+public final class MessagingRetry {
+
+	/** Attempts in all, the first included. */
+	public static final int MAX_ATTEMPTS = 4;
+
+	private MessagingRetry() {
+	}
+
+	/**
+	 * Returns the retry configuration for listeners of the given topics.
+	 * @param template publishes to the retry topics and the DLT
+	 * @param topics the main topics this configuration covers
+	 * @return the configuration, to expose as a bean
+	 */
+	public static RetryTopicConfiguration forTopics(KafkaTemplate<?, ?> template, String... topics) {
+		return RetryTopicConfigurationBuilder.newInstance()
+			.exponentialBackoff(500, 2.0, 10_000, 250)
+			.maxAttempts(MAX_ATTEMPTS)
+			.retryTopicSuffix(".retry")
+			.dltSuffix(".DLT")
+			.notRetryOn(List.of(DeserializationException.class, MessageConversionException.class,
+					IllegalArgumentException.class))
+			.includeTopics(List.of(topics))
+			.autoCreateTopicsWith(3, (short) 1)
+			.create(template);
+	}
+
+}

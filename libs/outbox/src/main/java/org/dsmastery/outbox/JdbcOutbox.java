@@ -1,0 +1,46 @@
+package org.dsmastery.outbox;
+
+import java.util.Map;
+
+import org.dsmastery.messaging.OutgoingMessage;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The outbox in PostgreSQL. Each append also sends {@code NOTIFY outbox}, which PostgreSQL
+ * delivers when, and only if, the transaction commits, so the relay wakes at once.
+ */
+class JdbcOutbox implements Outbox {
+
+	static final String CHANNEL = "outbox";
+
+	static final int LANES = 16;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final JdbcTemplate jdbc;
+
+	JdbcOutbox(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void append(OutgoingMessage message) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException(
+					"Outbox.append needs the business transaction: without it the message and the change can diverge");
+		}
+		this.jdbc.update("""
+				insert into outbox_message (message_id, topic, message_key, lane, type, headers, payload)
+				values (?, ?, ?, mod(abs(hashtext(?)), ?), ?, ?::jsonb, ?)""", message.messageId(), message.topic(),
+				message.key(), message.key(), LANES, message.type(), toJson(message.headers()), message.payload());
+		this.jdbc.execute("notify " + CHANNEL);
+	}
+
+	static String toJson(Map<String, String> headers) {
+		return JSON.writeValueAsString(headers);
+	}
+
+}
