@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The outbox in PostgreSQL. Each append also sends {@code NOTIFY outbox}, which PostgreSQL
- * delivers when, and only if, the transaction commits, so the relay wakes at once.
+ * The outbox in PostgreSQL. Each append also sends {@code NOTIFY outbox}, which
+ * PostgreSQL delivers when, and only if, the transaction commits, so the relay wakes at
+ * once.
  */
 class JdbcOutbox implements Outbox {
 

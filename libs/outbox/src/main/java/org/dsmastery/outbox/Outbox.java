@@ -3,8 +3,8 @@ package org.dsmastery.outbox;
 import org.dsmastery.messaging.OutgoingMessage;
 
 /**
- * Writes messages to the outbox table in the caller's transaction: they are published if and
- * only if that transaction commits.
+ * Writes messages to the outbox table in the caller's transaction: they are published if
+ * and only if that transaction commits.
  */
 public interface Outbox {
 

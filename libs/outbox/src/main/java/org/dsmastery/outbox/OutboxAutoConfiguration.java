@@ -26,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * Creates the outbox table, the {@link Outbox} and, unless {@code shop.outbox.enabled=false},
- * the {@link OutboxRelay} with an idempotent producer built from {@code spring.kafka.*}.
+ * Creates the outbox table, the {@link Outbox} and, unless
+ * {@code shop.outbox.enabled=false}, the {@link OutboxRelay} with an idempotent producer
+ * built from {@code spring.kafka.*}.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",

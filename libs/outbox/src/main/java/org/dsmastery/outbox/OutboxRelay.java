@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,15 +35,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Publishes what the outbox holds to Kafka, then deletes it.
  * <p>
- * Wakes on PostgreSQL's {@code NOTIFY outbox} (sent when a business transaction with outbox
- * rows commits) and, as a fallback, every {@code poll-interval}. Messages are spread over 16
- * lanes by key; a relay takes a lane with a transaction-scoped advisory lock and its rows with
- * {@code FOR UPDATE SKIP LOCKED}, so relays of several instances share the work while the
- * messages of one key (one order) are always published by one relay, in order. A batch is
- * deleted only after Kafka acknowledged all of it: a crash in between publishes it again,
- * which idempotent consumers absorb; nothing is lost.
+ * Wakes on PostgreSQL's {@code NOTIFY outbox} (sent when a business transaction with
+ * outbox rows commits) and, as a fallback, every {@code poll-interval}. Messages are
+ * spread over 16 lanes by key; a relay takes a lane with a transaction-scoped advisory
+ * lock and its rows with {@code FOR UPDATE SKIP LOCKED}, so relays of several instances
+ * share the work while the messages of one key (one order) are always published by one
+ * relay, in order. A batch is deleted only after Kafka acknowledged all of it: a crash in
+ * between publishes it again, which idempotent consumers absorb; nothing is lost.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -86,7 +87,9 @@ public class OutboxRelay implements SmartLifecycle {
 		this.transactions = transactions;
 		this.producer = producer;
 		this.properties = properties;
-		this.published = Counter.builder("outbox.published").description("Messages relayed to Kafka").register(meterRegistry);
+		this.published = Counter.builder("outbox.published")
+			.description("Messages relayed to Kafka")
+			.register(meterRegistry);
 		Gauge.builder("outbox.backlog", this, OutboxRelay::backlog)
 			.description("Messages committed but not yet acknowledged by Kafka")
 			.register(meterRegistry);
@@ -182,8 +185,7 @@ public class OutboxRelay implements SmartLifecycle {
 					statement.execute("listen " + JdbcOutbox.CHANNEL);
 				}
 			}
-			this.listener.unwrap(PGConnection.class)
-				.getNotifications((int) this.properties.pollInterval().toMillis());
+			this.listener.unwrap(PGConnection.class).getNotifications((int) this.properties.pollInterval().toMillis());
 		}
 		catch (SQLException ex) {
 			closeListener();
@@ -241,6 +243,10 @@ public class OutboxRelay implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
+	}
+
+	@Override
+	public void destroy() {
 		this.producer.close();
 	}
 
