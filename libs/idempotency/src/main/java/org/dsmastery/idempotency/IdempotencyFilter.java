@@ -103,10 +103,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 		String fingerprint = fingerprint(request, body);
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 		Outcome outcome = this.transactions.execute((status) -> {
-			if (!this.store.tryLock(scope, key)) {
-				return Outcome.IN_FLIGHT;
-			}
 			Optional<StoredResponse> stored = this.store.find(scope, key);
+			if (stored.isEmpty()) {
+				if (!this.store.tryLock(scope, key)) {
+					return Outcome.IN_FLIGHT;
+				}
+				// the first request may have committed between the look-up and the lock
+				stored = this.store.find(scope, key);
+			}
 			if (stored.isPresent()) {
 				return stored.get().fingerprint().equals(fingerprint) ? Outcome.replay(stored.get()) : Outcome.REUSED;
 			}

@@ -1,0 +1,51 @@
+package org.dsmastery.order.application;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.dsmastery.order.domain.CustomerId;
+import org.dsmastery.order.domain.OrderEvent;
+import org.dsmastery.order.domain.OrderId;
+
+/**
+ * The read side's tables: order view, customer history, sales per SKU, and the position
+ * of the consumer that feeds them.
+ */
+public interface OrderReadModel {
+
+	/**
+	 * Applies an event unless the order's view already has it (its version is not newer).
+	 * @param event the event
+	 * @param version its version in the order's stream
+	 * @return {@code true} if the tables changed
+	 */
+	boolean apply(OrderEvent event, int version);
+
+	/**
+	 * Empties the projection tables; the consumer's offsets stay.
+	 */
+	void clear();
+
+	Optional<OrderView> find(OrderId orderId);
+
+	List<CustomerOrder> byCustomer(CustomerId customerId);
+
+	List<SkuSales> salesBySku();
+
+	/**
+	 * Returns the next offset to consume per partition of a topic.
+	 * @param topic the topic
+	 * @return partition to offset; partitions never consumed are absent
+	 */
+	Map<Integer, Long> offsets(String topic);
+
+	/**
+	 * Records the next offset to consume.
+	 * @param topic the topic
+	 * @param partition the partition
+	 * @param nextOffset the offset after the record just applied
+	 */
+	void saveOffset(String topic, int partition, long nextOffset);
+
+}

@@ -1,0 +1,25 @@
+package org.dsmastery.order.domain;
+
+import java.util.regex.Pattern;
+
+/**
+ * A stock-keeping unit: what a product is called in orders and stock.
+ *
+ * @param code upper-case letters, digits and dashes, at most 64
+ */
+public record Sku(String code) implements Comparable<Sku> {
+
+	private static final Pattern FORMAT = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,63}");
+
+	public Sku {
+		if (code == null || !FORMAT.matcher(code).matches()) {
+			throw new IllegalArgumentException("not a SKU: " + code);
+		}
+	}
+
+	@Override
+	public int compareTo(Sku other) {
+		return this.code.compareTo(other.code);
+	}
+
+}
