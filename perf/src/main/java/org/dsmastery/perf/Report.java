@@ -45,7 +45,7 @@ public final class Report {
 	}
 
 	private String render() {
-		StringBuilder out = new StringBuilder("| benchmark | target | ids/s | ± (99.9%) |\n|---|---|---:|---:|\n");
+		StringBuilder out = new StringBuilder("| benchmark | target | ops/s | ± (99.9%) |\n|---|---|---:|---:|\n");
 		for (Score score : this.scores) {
 			out.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f |%n", score.name(),
 					score.param().isEmpty() ? "in-process" : score.param(), score.value(), score.error()));
@@ -64,6 +64,9 @@ public final class Report {
 						batch.get().value() / single.get().value(), 10);
 			}
 		}
+		find("OutboxRelayBenchmark.outboxRelay", "")
+			.ifPresent((relay) -> find("OutboxRelayBenchmark.rawProducer", "").ifPresent((raw) -> ratio(out,
+					"outbox relay vs raw KafkaProducer, messages/s", relay.value() / raw.value(), 0)));
 		for (String name : List.of("IdApiBenchmark.singlePerRequest", "IdApiBenchmark.batchPerRequest")) {
 			Optional<Score> viaGateway = find(name, "http://127.0.0.1:8080");
 			Optional<Score> direct = find(name, "http://127.0.0.1:8085");

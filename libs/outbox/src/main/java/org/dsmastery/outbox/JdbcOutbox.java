@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * PostgreSQL delivers when, and only if, the transaction commits, so the relay wakes at
  * once.
  */
-class JdbcOutbox implements Outbox {
+public class JdbcOutbox implements Outbox {
 
 	static final String CHANNEL = "outbox";
 
@@ -23,7 +23,11 @@ class JdbcOutbox implements Outbox {
 
 	private final JdbcTemplate jdbc;
 
-	JdbcOutbox(JdbcTemplate jdbc) {
+	/**
+	 * Creates the outbox.
+	 * @param jdbc the service's database
+	 */
+	public JdbcOutbox(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The walking skeleton end to end: {@code ./platform up}, ids through the gateway on
@@ -41,11 +43,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class IdGeneratorEndToEndTests {
+class PlatformEndToEndTests {
 
 	private static final URI GATEWAY = URI.create("http://127.0.0.1:8080");
 
-	private static final List<Integer> PLATFORM_PORTS = List.of(8080, 8761, 8085, 8095, 15432, 16379, 19092, 19093);
+	private static final List<Integer> PLATFORM_PORTS = List.of(8080, 8761, 8081, 8083, 8085, 8095, 15432, 16379, 19092,
+			19093);
 
 	private final Platform platform = new Platform();
 
@@ -59,7 +62,7 @@ class IdGeneratorEndToEndTests {
 	@Order(1)
 	void upReachesReadyAndPrintsTheMemoryOfEveryProcess() {
 		assertThat(PLATFORM_PORTS).as("platform ports must be free: is ./platform up running? (./platform down)")
-			.noneMatch(IdGeneratorEndToEndTests::listening);
+			.noneMatch(PlatformEndToEndTests::listening);
 
 		Platform.Result up = this.platform.run("up", 10);
 
@@ -155,6 +158,47 @@ class IdGeneratorEndToEndTests {
 
 	@Test
 	@Order(7)
+	void routesOrdersToOrderServiceWithProblemResponses() throws Exception {
+		String order = "{\"customerId\":\"42\",\"lines\":[{\"sku\":\"SKU-MOUSE\",\"quantity\":1}]}";
+
+		HttpResponse<String> withoutKey = post("/api/orders", order, null);
+		HttpResponse<String> invalid = post("/api/orders", "{\"customerId\":\"42\",\"lines\":[]}",
+				UUID.randomUUID().toString());
+		HttpResponse<String> unknown = get("/api/orders/12345");
+
+		assertThat(withoutKey.statusCode()).isEqualTo(400);
+		assertThat(problemType(withoutKey)).isEqualTo("https://dsmastery.org/problems/idempotency-key-missing");
+		assertThat(invalid.statusCode()).isEqualTo(400);
+		assertThat(problemType(invalid)).isEqualTo("https://dsmastery.org/problems/invalid-request");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(problemType(unknown)).isEqualTo("https://dsmastery.org/problems/order-not-found");
+	}
+
+	@Test
+	@Order(8)
+	void placesAnOrderThroughTheGatewayAtInventoryPrices() throws Exception {
+		String key = UUID.randomUUID().toString();
+		String order = "{\"customerId\":\"4242\",\"lines\":[{\"sku\":\"SKU-MOUSE\",\"quantity\":2}]}";
+
+		HttpResponse<String> placed = post("/api/orders", order, key);
+		HttpResponse<String> repeated = post("/api/orders", order, key);
+
+		assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+		JsonNode body = this.json.readTree(placed.body());
+		String orderId = body.get("orderId").asString();
+		assertThat(placed.headers().firstValue("Location")).hasValue("/api/orders/" + orderId);
+		assertThat(body.get("totalCents").asLong()).isEqualTo(2 * 2500);
+		assertThat(repeated.statusCode()).isEqualTo(202);
+		assertThat(this.json.readTree(repeated.body()).get("orderId").asString()).isEqualTo(orderId);
+		assertThat(getJson("/api/orders/" + orderId, 200).get("status").asString()).isEqualTo("PENDING");
+		JsonNode events = getJson("/api/orders/" + orderId + "/events", 200);
+		assertThat(events.get(0).get("type").asString()).isEqualTo("OrderPlaced");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(getJson("/api/orders?customerId=4242", 200).toString()).contains(orderId));
+	}
+
+	@Test
+	@Order(99)
 	void downLeavesNoProcessAndNoListeningPort() throws Exception {
 		List<Long> pids = recordedPids();
 		assertThat(pids).isNotEmpty();
@@ -163,7 +207,7 @@ class IdGeneratorEndToEndTests {
 		this.stopped = true;
 
 		assertThat(down.exitCode()).as(down.output()).isZero();
-		assertThat(PLATFORM_PORTS).noneMatch(IdGeneratorEndToEndTests::listening);
+		assertThat(PLATFORM_PORTS).noneMatch(PlatformEndToEndTests::listening);
 		assertThat(pids).noneMatch((pid) -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
 		assertThat(this.platform.state().resolve("postgres/data/postmaster.pid")).doesNotExist();
 	}
@@ -194,6 +238,22 @@ class IdGeneratorEndToEndTests {
 	private HttpResponse<String> get(String path) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(GATEWAY.resolve(path)).timeout(Duration.ofSeconds(10)).build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> post(String path, String body, String idempotencyKey) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(GATEWAY.resolve(path))
+			.timeout(Duration.ofSeconds(10))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private String problemType(HttpResponse<String> response) {
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		return this.json.readTree(response.body()).get("type").asString();
 	}
 
 	private List<Long> recordedPids() throws IOException {
