@@ -67,6 +67,10 @@ public final class Report {
 		find("OutboxRelayBenchmark.outboxRelay", "")
 			.ifPresent((relay) -> find("OutboxRelayBenchmark.rawProducer", "").ifPresent((raw) -> ratio(out,
 					"outbox relay vs raw KafkaProducer, messages/s", relay.value() / raw.value(), 0)));
+		find("OrderApiBenchmark.placeOrder", "http://127.0.0.1:8080")
+			.ifPresent((viaGateway) -> find("OrderApiBenchmark.placeOrder", "http://127.0.0.1:8081")
+				.ifPresent((direct) -> ratio(out, "POST /api/orders: through the gateway vs direct",
+						viaGateway.value() / direct.value(), 0)));
 		for (String name : List.of("IdApiBenchmark.singlePerRequest", "IdApiBenchmark.batchPerRequest")) {
 			Optional<Score> viaGateway = find(name, "http://127.0.0.1:8080");
 			Optional<Score> direct = find(name, "http://127.0.0.1:8085");

@@ -100,33 +100,34 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	}
 
 	/**
-	 * Publishes everything the outbox holds now, lane by lane.
+	 * Publishes one batch: the oldest messages of every lane no other relay holds.
 	 * @return how many messages were published
 	 */
 	public int relayOnce() {
-		int total = 0;
-		for (int lane = 0; lane < JdbcOutbox.LANES; lane++) {
-			int finalLane = lane;
-			Integer count = this.transactions.execute((status) -> relayLane(finalLane));
-			total += (count != null) ? count : 0;
+		Integer count = this.transactions.execute((status) -> relayBatch());
+		int published = (count != null) ? count : 0;
+		if (published > 0) {
+			this.published.increment(published);
 		}
-		if (total > 0) {
-			this.published.increment(total);
-		}
-		return total;
+		return published;
 	}
 
-	private int relayLane(int lane) {
-		Boolean locked = this.jdbc.queryForObject("select pg_try_advisory_xact_lock(?, ?)", Boolean.class,
-				LOCK_NAMESPACE, lane);
-		if (!Boolean.TRUE.equals(locked)) {
+	private int relayBatch() {
+		List<Integer> lanes = new ArrayList<>(JdbcOutbox.LANES);
+		for (int lane = 0; lane < JdbcOutbox.LANES; lane++) {
+			if (Boolean.TRUE.equals(this.jdbc.queryForObject("select pg_try_advisory_xact_lock(?, ?)", Boolean.class,
+					LOCK_NAMESPACE, lane))) {
+				lanes.add(lane);
+			}
+		}
+		if (lanes.isEmpty()) {
 			return 0;
 		}
 		List<Row> rows = this.jdbc.query("""
 				select id, topic, message_key, headers::text, payload from outbox_message
-				where lane = ? order by id limit ? for update skip locked""",
+				where lane = any(?) order by id limit ? for update skip locked""",
 				(rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-				lane, this.properties.batchSize());
+				lanes.toArray(Integer[]::new), this.properties.batchSize());
 		if (rows.isEmpty()) {
 			return 0;
 		}

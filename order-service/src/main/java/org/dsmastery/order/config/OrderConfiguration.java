@@ -2,6 +2,7 @@ package org.dsmastery.order.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -14,9 +15,12 @@ import org.dsmastery.snowflake.IdSource;
 import org.dsmastery.snowflake.PrefetchingIdClient;
 import org.dsmastery.snowflake.RestClientIdSource;
 
+import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Scope;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
@@ -31,23 +35,38 @@ class OrderConfiguration {
 
 	@Bean
 	Clock clock() {
-		return Clock.systemUTC();
+		// milliseconds: what PostgreSQL, the contracts and JavaScript clients all keep
+		return Clock.tickMillis(ZoneOffset.UTC);
 	}
 
 	/**
-	 * Every RestClient built from this builder resolves service names through discovery.
+	 * The plain builder, as Boot configures it, for clients that call fixed URLs: the
+	 * Eureka client's own transport among them.
+	 */
+	@Bean
+	@Primary
+	@Scope("prototype")
+	RestClient.Builder restClientBuilder(RestClientBuilderConfigurer configurer) {
+		return configurer.configure(RestClient.builder());
+	}
+
+	/**
+	 * A builder whose clients resolve service names ({@code http://inventory-service})
+	 * through discovery, with a read timeout.
 	 */
 	@Bean
 	@LoadBalanced
-	RestClient.Builder loadBalancedRestClientBuilder(OrderProperties properties) {
+	@Scope("prototype")
+	RestClient.Builder loadBalancedRestClientBuilder(RestClientBuilderConfigurer configurer,
+			OrderProperties properties) {
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory();
 		requestFactory.setReadTimeout(properties.callTimeout());
-		return RestClient.builder().requestFactory(requestFactory);
+		return configurer.configure(RestClient.builder()).requestFactory(requestFactory);
 	}
 
 	@Bean
-	IdSource idSource(RestClient.Builder builder, OrderProperties properties) {
-		return new RestClientIdSource(builder.clone().baseUrl(properties.idGeneratorUrl()).build());
+	IdSource idSource(@LoadBalanced RestClient.Builder builder, OrderProperties properties) {
+		return new RestClientIdSource(builder.baseUrl(properties.idGeneratorUrl()).build());
 	}
 
 	@Bean
@@ -57,8 +76,8 @@ class OrderConfiguration {
 	}
 
 	@Bean
-	RestClient inventoryRestClient(RestClient.Builder builder, OrderProperties properties) {
-		return builder.clone().baseUrl(properties.inventoryUrl()).build();
+	RestClient inventoryRestClient(@LoadBalanced RestClient.Builder builder, OrderProperties properties) {
+		return builder.baseUrl(properties.inventoryUrl()).build();
 	}
 
 	@Bean

@@ -1,0 +1,77 @@
+package org.dsmastery.perf;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Orders per second that {@code POST /api/orders} accepts on the running platform
+ * ({@code ./platform up}): a new Idempotency-Key per request, one line, prices from
+ * inventory, an event appended and an outbox message committed per order. Through the
+ * gateway and directly to order-service. Loopback only.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 5)
+@Fork(value = 1, jvmArgsAppend = { "-XX:+UseSerialGC", "-Xmx256m" })
+@Threads(8)
+public class OrderApiBenchmark {
+
+	/** The gateway, or order-service directly. */
+	@Param({ "http://127.0.0.1:8080", "http://127.0.0.1:8081" })
+	public String baseUrl;
+
+	private HttpClient client;
+
+	private URI orders;
+
+	/**
+	 * Prepares the client.
+	 */
+	@Setup
+	public void setUp() {
+		this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		this.orders = URI.create(this.baseUrl + "/api/orders");
+	}
+
+	/**
+	 * Places one order.
+	 * @return the response
+	 * @throws Exception on I/O failure
+	 */
+	@Benchmark
+	public HttpResponse<Void> placeOrder() throws Exception {
+		String body = "{\"customerId\":\"" + ThreadLocalRandom.current().nextInt(1, 10_000)
+				+ "\",\"lines\":[{\"sku\":\"SKU-CABLE\",\"quantity\":1}]}";
+		HttpRequest request = HttpRequest.newBuilder(this.orders)
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		HttpResponse<Void> response = this.client.send(request, HttpResponse.BodyHandlers.discarding());
+		if (response.statusCode() != 202) {
+			throw new IllegalStateException("POST /api/orders answered " + response.statusCode());
+		}
+		return response;
+	}
+
+}
