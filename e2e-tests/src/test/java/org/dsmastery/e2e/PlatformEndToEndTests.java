@@ -47,8 +47,8 @@ class PlatformEndToEndTests {
 
 	private static final URI GATEWAY = URI.create("http://127.0.0.1:8080");
 
-	private static final List<Integer> PLATFORM_PORTS = List.of(8080, 8761, 8081, 8083, 8085, 8095, 15432, 16379, 19092,
-			19093);
+	private static final List<Integer> PLATFORM_PORTS = List.of(8080, 8761, 8081, 8083, 8085, 8086, 8095, 15432, 16379,
+			19092, 19093);
 
 	private final Platform platform = new Platform();
 
@@ -195,6 +195,23 @@ class PlatformEndToEndTests {
 		assertThat(events.get(0).get("type").asString()).isEqualTo("OrderPlaced");
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(getJson("/api/orders?customerId=4242", 200).toString()).contains(orderId));
+	}
+
+	@Test
+	@Order(9)
+	void rateLimiterDecidesWithItsDefaultRules() throws Exception {
+		String decision = "{\"route\":\"order-service\",\"keyKind\":\"CUSTOMER\",\"key\":\"" + UUID.randomUUID()
+				+ "\",\"tier\":\"free\"}";
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8086/api/rate-limits/decisions"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(decision))
+			.build();
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(this.json.readTree(response.body()).get("ruleId").asString()).isEqualTo("orders-free");
+		});
 	}
 
 	@Test

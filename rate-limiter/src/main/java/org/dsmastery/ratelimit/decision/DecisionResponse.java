@@ -1,0 +1,35 @@
+package org.dsmastery.ratelimit.decision;
+
+import org.dsmastery.ratelimit.rules.Rule;
+import org.dsmastery.ratelimiting.Decision;
+
+/**
+ * The decision, with what the IETF RateLimit headers need.
+ *
+ * @param allowed whether the permits were granted
+ * @param remaining what could still be granted now
+ * @param retryAfterMs when a refused request may succeed
+ * @param ruleId the rule that decided, {@code null} if none applied
+ * @param limit the limit of that rule
+ */
+record DecisionResponse(boolean allowed, long remaining, long retryAfterMs, String ruleId, LimitResponse limit) {
+
+	static DecisionResponse of(Decision decision, Rule rule) {
+		return new DecisionResponse(decision.allowed(), decision.remaining(), decision.retryAfter().toMillis(),
+				rule.id(), LimitResponse.of(rule));
+	}
+
+	static DecisionResponse unlimited() {
+		return new DecisionResponse(true, Long.MAX_VALUE, 0, null, null);
+	}
+
+	record LimitResponse(String algorithm, long capacity, double ratePerSecond) {
+
+		static LimitResponse of(Rule rule) {
+			return new LimitResponse(rule.limit().algorithm().name(), rule.limit().capacity(),
+					rule.limit().ratePerSecond());
+		}
+
+	}
+
+}
