@@ -215,6 +215,33 @@ class PlatformEndToEndTests {
 	}
 
 	@Test
+	@Order(10)
+	void theGatewayRefusesPastTheLimitWithRateLimitHeaders() throws Exception {
+		HttpRequest rule = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8086/api/rate-limits/rules/e2e-strict"))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"route\":\"id-generator\",\"keyKind\":\"API_KEY\","
+					+ "\"tier\":\"strict\",\"algorithm\":\"SLIDING_WINDOW\",\"capacity\":2,\"ratePerSecond\":0.02}"))
+			.build();
+		assertThat(this.http.send(rule, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+		String apiKey = UUID.randomUUID().toString();
+
+		List<HttpResponse<String>> responses = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			HttpRequest request = HttpRequest.newBuilder(GATEWAY.resolve("/api/ids"))
+				.header("X-API-Key", apiKey)
+				.header("X-Client-Tier", "strict")
+				.build();
+			responses.add(this.http.send(request, HttpResponse.BodyHandlers.ofString()));
+		}
+
+		assertThat(responses).extracting(HttpResponse::statusCode).containsExactly(200, 200, 429);
+		assertThat(responses.get(0).headers().firstValue("RateLimit-Policy")).hasValue("\"e2e-strict\";q=2;w=100");
+		assertThat(responses.get(1).headers().firstValue("RateLimit")).hasValue("\"e2e-strict\";r=0;t=0");
+		assertThat(responses.get(2).headers().firstValue("Retry-After")).isPresent();
+		assertThat(problemType(responses.get(2))).isEqualTo("https://dsmastery.org/problems/rate-limited");
+	}
+
+	@Test
 	@Order(99)
 	void downLeavesNoProcessAndNoListeningPort() throws Exception {
 		List<Long> pids = recordedPids();
@@ -253,19 +280,28 @@ class PlatformEndToEndTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(GATEWAY.resolve(path)).timeout(Duration.ofSeconds(10)).build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		return this.http.send(internal(HttpRequest.newBuilder(GATEWAY.resolve(path))).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> post(String path, String body, String idempotencyKey) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(GATEWAY.resolve(path))
-			.timeout(Duration.ofSeconds(10))
+		HttpRequest.Builder request = internal(HttpRequest.newBuilder(GATEWAY.resolve(path)))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (idempotencyKey != null) {
 			request.header("Idempotency-Key", idempotencyKey);
 		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Requests of these tests count against the rate-limiter's {@code internal} rule, not
+	 * the default per-IP limit that thousands of requests from one address would exhaust.
+	 */
+	private static HttpRequest.Builder internal(HttpRequest.Builder request) {
+		return request.timeout(Duration.ofSeconds(10))
+			.header("X-API-Key", "e2e-tests")
+			.header("X-Client-Tier", "internal");
 	}
 
 	private String problemType(HttpResponse<String> response) {

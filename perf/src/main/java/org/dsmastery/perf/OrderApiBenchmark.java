@@ -65,6 +65,8 @@ public class OrderApiBenchmark {
 		HttpRequest request = HttpRequest.newBuilder(this.orders)
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.header("X-API-Key", "perf")
+			.header("X-Client-Tier", "internal")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		HttpResponse<Void> response = this.client.send(request, HttpResponse.BodyHandlers.discarding());

@@ -1,0 +1,165 @@
+package org.dsmastery.gateway.ratelimit;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway asks a rate-limiter (an HTTP stand-in answering as the service does) before
+ * routing, and falls back to local buckets when it cannot.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "eureka.client.enabled=false", "shop.gateway.rate-limit.fallback-capacity=3",
+				"shop.gateway.rate-limit.fallback-rate-per-second=0.01",
+				// generous for a cold test JVM; the platform keeps the 250 ms default
+				"shop.gateway.rate-limit.timeout=3s" })
+@AutoConfigureWebTestClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GatewayRateLimitTests {
+
+	static final String ALLOWED = "{\"allowed\":true,\"remaining\":9,\"retryAfterMs\":0,\"ruleId\":\"orders-free\","
+			+ "\"limit\":{\"algorithm\":\"TOKEN_BUCKET\",\"capacity\":10,\"ratePerSecond\":2.0}}";
+
+	static final String REFUSED = "{\"allowed\":false,\"remaining\":0,\"retryAfterMs\":1500,\"ruleId\":\"orders-free\","
+			+ "\"limit\":{\"algorithm\":\"TOKEN_BUCKET\",\"capacity\":10,\"ratePerSecond\":2.0}}";
+
+	static final AtomicReference<String> decision = new AtomicReference<>(ALLOWED);
+
+	static final List<String> asked = new CopyOnWriteArrayList<>();
+
+	static final HttpServer rateLimiter = server((exchange) -> {
+		asked.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+		String answer = decision.get();
+		respond(exchange, (answer == null) ? 500 : 200, (answer == null) ? "{}" : answer);
+	});
+
+	static final HttpServer downstream = server((exchange) -> respond(exchange, 200, "{\"ids\":[\"1\"]}"));
+
+	@Autowired
+	WebTestClient client;
+
+	@DynamicPropertySource
+	static void discovery(DynamicPropertyRegistry registry) {
+		registry.add("spring.cloud.discovery.client.simple.instances.rate-limiter[0].uri",
+				() -> "http://127.0.0.1:" + rateLimiter.getAddress().getPort());
+		registry.add("spring.cloud.discovery.client.simple.instances.id-generator[0].uri",
+				() -> "http://127.0.0.1:" + downstream.getAddress().getPort());
+	}
+
+	@AfterAll
+	static void stop() {
+		rateLimiter.stop(0);
+		downstream.stop(0);
+	}
+
+	@BeforeEach
+	void reset() {
+		decision.set(ALLOWED);
+		asked.clear();
+	}
+
+	@Test
+	@Order(1)
+	void passesAnAllowedRequestWithRateLimitHeaders() {
+		this.client.get()
+			.uri("/api/ids")
+			.header("X-Customer-Id", "42")
+			.header("X-Client-Tier", "free")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("RateLimit-Policy", "\"orders-free\";q=10;w=5")
+			.expectHeader()
+			.valueEquals("RateLimit", "\"orders-free\";r=9;t=0");
+
+		assertThat(asked).singleElement()
+			.satisfies((body) -> assertThat(body).contains("\"route\":\"id-generator\"", "\"keyKind\":\"CUSTOMER\"",
+					"\"key\":\"42\"", "\"tier\":\"free\""));
+	}
+
+	@Test
+	@Order(2)
+	void refusesWith429RetryAfterAndAProblem() {
+		decision.set(REFUSED);
+
+		this.client.get()
+			.uri("/api/ids")
+			.header("X-API-Key", "key-1")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(429)
+			.expectHeader()
+			.valueEquals("Retry-After", "2")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://dsmastery.org/problems/rate-limited");
+	}
+
+	@Test
+	@Order(3)
+	void fallsBackToLocalBucketsAndOpensTheCircuitWhenTheRateLimiterFails() {
+		decision.set(null);
+
+		for (int i = 0; i < 3; i++) {
+			this.client.get()
+				.uri("/api/ids")
+				.header("X-API-Key", "fallback-key")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.valueMatches("RateLimit-Policy", "\"gateway-fallback\";q=3;w=\\d+");
+		}
+		this.client.get().uri("/api/ids").header("X-API-Key", "fallback-key").exchange().expectStatus().isEqualTo(429);
+		this.client.get().uri("/api/ids").header("X-API-Key", "another-key").exchange().expectStatus().isOk();
+		// after a few failures the circuit opened: the failing rate-limiter is no longer
+		// asked
+		assertThat(asked).hasSizeLessThan(5);
+	}
+
+	private static HttpServer server(com.sun.net.httpserver.HttpHandler handler) {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server.createContext("/", handler);
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		exchange.getResponseBody().write(bytes);
+		exchange.close();
+	}
+
+}
