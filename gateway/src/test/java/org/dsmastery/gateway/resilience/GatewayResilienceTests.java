@@ -1,0 +1,165 @@
+package org.dsmastery.gateway.resilience;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Retries, time limits and circuit-breaker fallbacks on the gateway's routes, against
+ * HTTP stand-ins of the services.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "eureka.client.enabled=false", "shop.gateway.rate-limit.enabled=false",
+				"shop.gateway.resilience.timeout=1s" })
+@AutoConfigureWebTestClient(timeout = "10s")
+class GatewayResilienceTests {
+
+	static final AtomicInteger calls = new AtomicInteger();
+
+	static final AtomicInteger failuresBeforeSuccess = new AtomicInteger();
+
+	static final HttpServer flaky = server((exchange) -> {
+		if (exchange.getRequestHeaders().containsKey("X-Slow")) {
+			pause();
+		}
+		int call = calls.incrementAndGet();
+		respond(exchange, (call <= failuresBeforeSuccess.get()) ? 502 : 200, "{\"call\":" + call + "}");
+	});
+
+	static final int closedPort = closedPort();
+
+	@Autowired
+	WebTestClient client;
+
+	@DynamicPropertySource
+	static void discovery(DynamicPropertyRegistry registry) {
+		String instances = "spring.cloud.discovery.client.simple.instances.";
+		registry.add(instances + "id-generator[0].uri", () -> "http://127.0.0.1:" + flaky.getAddress().getPort());
+		registry.add(instances + "order-service[0].uri", () -> "http://127.0.0.1:" + flaky.getAddress().getPort());
+		registry.add(instances + "inventory-service[0].uri", () -> "http://127.0.0.1:" + closedPort);
+	}
+
+	@AfterAll
+	static void stop() {
+		flaky.stop(0);
+	}
+
+	@BeforeEach
+	void reset() {
+		calls.set(0);
+		failuresBeforeSuccess.set(0);
+	}
+
+	@Test
+	void retriesAnIdempotentRequestThatFailedWithBackoff() {
+		failuresBeforeSuccess.set(2);
+
+		this.client.get().uri("/api/ids").exchange().expectStatus().isOk().expectBody().jsonPath("$.call").isEqualTo(3);
+
+		assertThat(calls.get()).isEqualTo(3);
+	}
+
+	@Test
+	void neverRetriesAPost() {
+		failuresBeforeSuccess.set(5);
+
+		this.client.post()
+			.uri("/api/orders")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(502);
+
+		assertThat(calls.get()).isOne();
+	}
+
+	@Test
+	void answersAProblemWhenTheServiceIsDown() {
+		this.client.get()
+			.uri("/api/products")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.exists("Retry-After")
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo(FallbackController.UPSTREAM_UNAVAILABLE.toString())
+			.jsonPath("$.route")
+			.isEqualTo("inventory-service");
+	}
+
+	@Test
+	void answersAProblemWhenTheServiceIsTooSlow() {
+		this.client.get()
+			.uri("/api/ids")
+			.header("X-Slow", "true")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat(detail.toString()).contains("did not answer in time"));
+	}
+
+	private static void pause() {
+		try {
+			TimeUnit.MILLISECONDS.sleep(2_500);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static HttpServer server(com.sun.net.httpserver.HttpHandler handler) {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+			server.createContext("/", handler);
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static int closedPort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		exchange.getResponseBody().write(bytes);
+		exchange.close();
+	}
+
+}
