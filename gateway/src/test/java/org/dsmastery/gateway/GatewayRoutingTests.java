@@ -1,12 +1,9 @@
 package org.dsmastery.gateway;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.sun.net.httpserver.HttpServer;
+import org.dsmastery.testsupport.StubHttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +26,9 @@ class GatewayRoutingTests {
 
 	private static final List<String> seen = new CopyOnWriteArrayList<>();
 
-	private static final HttpServer first = downstream("first");
+	private static final StubHttpServer first = downstream("first");
 
-	private static final HttpServer second = downstream("second");
+	private static final StubHttpServer second = downstream("second");
 
 	@Autowired
 	WebTestClient client;
@@ -39,14 +36,14 @@ class GatewayRoutingTests {
 	@DynamicPropertySource
 	static void discovery(DynamicPropertyRegistry registry) {
 		String prefix = "spring.cloud.discovery.client.simple.instances.id-generator";
-		registry.add(prefix + "[0].uri", () -> "http://127.0.0.1:" + first.getAddress().getPort());
-		registry.add(prefix + "[1].uri", () -> "http://127.0.0.1:" + second.getAddress().getPort());
+		registry.add(prefix + "[0].uri", first::url);
+		registry.add(prefix + "[1].uri", second::url);
 	}
 
 	@AfterAll
 	static void stopDownstreams() {
-		first.stop(0);
-		second.stop(0);
+		first.close();
+		second.close();
 	}
 
 	@Test
@@ -81,24 +78,12 @@ class GatewayRoutingTests {
 		this.client.get().uri("/api/nowhere").exchange().expectStatus().isNotFound();
 	}
 
-	private static HttpServer downstream(String name) {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/", (exchange) -> {
-				seen.add(name);
-				byte[] body = ("{\"served-by\":\"" + name + "\",\"uri\":\"" + exchange.getRequestURI() + "\"}")
-					.getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().add("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static StubHttpServer downstream(String name) {
+		return StubHttpServer.start((exchange) -> {
+			seen.add(name);
+			StubHttpServer.respond(exchange, 200,
+					"{\"served-by\":\"" + name + "\",\"uri\":\"" + exchange.getRequestURI() + "\"}");
+		});
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.dsmastery.order;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,8 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.dsmastery.snowflake.SnowflakeGenerator;
+import org.dsmastery.testsupport.StubHttpServer;
 
 /**
  * Stand-ins for the HTTP APIs of id-generator and inventory-service (which do not run in
@@ -27,30 +25,26 @@ final class StubDependencies {
 
 	private static final SnowflakeGenerator ids = new SnowflakeGenerator(3, Duration.ofMillis(20));
 
-	static final HttpServer server = start();
+	static final StubHttpServer server = start();
 
 	private StubDependencies() {
 	}
 
 	static String url() {
-		return "http://127.0.0.1:" + server.getAddress().getPort();
+		return server.url();
 	}
 
-	private static HttpServer start() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/api/ids", (exchange) -> {
+	private static StubHttpServer start() {
+		return StubHttpServer.start((exchange) -> {
+			String path = exchange.getRequestURI().getPath();
+			if (path.equals("/api/ids")) {
 				int count = Integer.parseInt(query(exchange).get("count"));
-				respond(exchange, 200,
+				StubHttpServer.respond(exchange, 200,
 						Arrays.stream(ids.nextIds(count))
 							.mapToObj((id) -> "\"" + id + "\"")
 							.collect(Collectors.joining(",", "{\"ids\":[", "]}")));
-			});
-			server.createContext("/api/products/prices", (exchange) -> {
-				if (inventoryDown.get()) {
-					respond(exchange, 500, "{}");
-					return;
-				}
+			}
+			else if (path.equals("/api/products/prices") && !inventoryDown.get()) {
 				String prices = Arrays
 					.stream(Objects.requireNonNullElse(exchange.getRequestURI().getRawQuery(), "").split("&"))
 					.map((pair) -> URLDecoder.decode(pair.substring(pair.indexOf('=') + 1), StandardCharsets.UTF_8))
@@ -58,28 +52,18 @@ final class StubDependencies {
 					.map((sku) -> "{\"sku\":\"" + sku + "\",\"priceCents\":" + PRICES.get(sku)
 							+ ",\"currency\":\"EUR\"}")
 					.collect(Collectors.joining(",", "{\"prices\":[", "]}"));
-				respond(exchange, 200, prices);
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+				StubHttpServer.respond(exchange, 200, prices);
+			}
+			else {
+				StubHttpServer.respond(exchange, 500, "{}");
+			}
+		});
 	}
 
 	private static Map<String, String> query(HttpExchange exchange) {
 		return Arrays.stream(exchange.getRequestURI().getQuery().split("&"))
 			.map((pair) -> pair.split("=", 2))
 			.collect(Collectors.toMap((kv) -> kv[0], (kv) -> kv[1], (a, b) -> b));
-	}
-
-	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		exchange.getResponseBody().write(bytes);
-		exchange.close();
 	}
 
 }

@@ -1,14 +1,11 @@
 package org.dsmastery.gateway.ratelimit;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import org.dsmastery.testsupport.StubHttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -49,29 +46,28 @@ class GatewayRateLimitTests {
 
 	static final List<String> asked = new CopyOnWriteArrayList<>();
 
-	static final HttpServer rateLimiter = server((exchange) -> {
+	static final StubHttpServer rateLimiter = StubHttpServer.start((exchange) -> {
 		asked.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 		String answer = decision.get();
-		respond(exchange, (answer == null) ? 500 : 200, (answer == null) ? "{}" : answer);
+		StubHttpServer.respond(exchange, (answer == null) ? 500 : 200, (answer == null) ? "{}" : answer);
 	});
 
-	static final HttpServer downstream = server((exchange) -> respond(exchange, 200, "{\"ids\":[\"1\"]}"));
+	static final StubHttpServer downstream = StubHttpServer
+		.start((exchange) -> StubHttpServer.respond(exchange, 200, "{\"ids\":[\"1\"]}"));
 
 	@Autowired
 	WebTestClient client;
 
 	@DynamicPropertySource
 	static void discovery(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.discovery.client.simple.instances.rate-limiter[0].uri",
-				() -> "http://127.0.0.1:" + rateLimiter.getAddress().getPort());
-		registry.add("spring.cloud.discovery.client.simple.instances.id-generator[0].uri",
-				() -> "http://127.0.0.1:" + downstream.getAddress().getPort());
+		registry.add("spring.cloud.discovery.client.simple.instances.rate-limiter[0].uri", rateLimiter::url);
+		registry.add("spring.cloud.discovery.client.simple.instances.id-generator[0].uri", downstream::url);
 	}
 
 	@AfterAll
 	static void stop() {
-		rateLimiter.stop(0);
-		downstream.stop(0);
+		rateLimiter.close();
+		downstream.close();
 	}
 
 	@BeforeEach
@@ -140,26 +136,6 @@ class GatewayRateLimitTests {
 		// after a few failures the circuit opened: the failing rate-limiter is no longer
 		// asked
 		assertThat(asked).hasSizeLessThan(5);
-	}
-
-	private static HttpServer server(com.sun.net.httpserver.HttpHandler handler) {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/", handler);
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		exchange.getResponseBody().write(bytes);
-		exchange.close();
 	}
 
 }

@@ -1,13 +1,10 @@
 package org.dsmastery.gateway.resilience;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import org.dsmastery.testsupport.StubHttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,12 +33,12 @@ class GatewayResilienceTests {
 
 	static final AtomicInteger failuresBeforeSuccess = new AtomicInteger();
 
-	static final HttpServer flaky = server((exchange) -> {
+	static final StubHttpServer flaky = StubHttpServer.start((exchange) -> {
 		if (exchange.getRequestHeaders().containsKey("X-Slow")) {
 			pause();
 		}
 		int call = calls.incrementAndGet();
-		respond(exchange, (call <= failuresBeforeSuccess.get()) ? 502 : 200, "{\"call\":" + call + "}");
+		StubHttpServer.respond(exchange, (call <= failuresBeforeSuccess.get()) ? 502 : 200, "{\"call\":" + call + "}");
 	});
 
 	static final int closedPort = closedPort();
@@ -52,14 +49,14 @@ class GatewayResilienceTests {
 	@DynamicPropertySource
 	static void discovery(DynamicPropertyRegistry registry) {
 		String instances = "spring.cloud.discovery.client.simple.instances.";
-		registry.add(instances + "id-generator[0].uri", () -> "http://127.0.0.1:" + flaky.getAddress().getPort());
-		registry.add(instances + "order-service[0].uri", () -> "http://127.0.0.1:" + flaky.getAddress().getPort());
+		registry.add(instances + "id-generator[0].uri", flaky::url);
+		registry.add(instances + "order-service[0].uri", flaky::url);
 		registry.add(instances + "inventory-service[0].uri", () -> "http://127.0.0.1:" + closedPort);
 	}
 
 	@AfterAll
 	static void stop() {
-		flaky.stop(0);
+		flaky.close();
 	}
 
 	@BeforeEach
@@ -132,19 +129,6 @@ class GatewayResilienceTests {
 		}
 	}
 
-	private static HttpServer server(com.sun.net.httpserver.HttpHandler handler) {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
-			server.createContext("/", handler);
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	private static int closedPort() {
 		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
 			return socket.getLocalPort();
@@ -152,14 +136,6 @@ class GatewayResilienceTests {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		exchange.getResponseBody().write(bytes);
-		exchange.close();
 	}
 
 }

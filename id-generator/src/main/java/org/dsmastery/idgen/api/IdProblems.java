@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.dsmastery.idgen.worker.NoWorkerIdException;
+import org.dsmastery.servicedefaults.web.ProblemAdvice;
 import org.dsmastery.snowflake.ClockMovedBackwardsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,23 +17,22 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Turns every failure of the ids API into an RFC 9457 problem with a stable {@code type}.
  */
 @RestControllerAdvice
-class IdProblems extends ResponseEntityExceptionHandler {
+class IdProblems extends ProblemAdvice {
 
 	private static final Logger logger = LoggerFactory.getLogger(IdProblems.class);
 
-	static final URI INVALID_COUNT = URI.create("https://dsmastery.org/problems/invalid-count");
+	static final URI INVALID_COUNT = type("invalid-count");
 
-	static final URI MALFORMED_ID = URI.create("https://dsmastery.org/problems/malformed-id");
+	static final URI MALFORMED_ID = type("malformed-id");
 
-	static final URI CLOCK_MOVED_BACKWARDS = URI.create("https://dsmastery.org/problems/clock-moved-backwards");
+	static final URI CLOCK_MOVED_BACKWARDS = type("clock-moved-backwards");
 
-	static final URI NO_WORKER_ID = URI.create("https://dsmastery.org/problems/no-worker-id");
+	static final URI NO_WORKER_ID = type("no-worker-id");
 
 	@ExceptionHandler
 	ProblemDetail invalidCount(InvalidCountException ex) {
@@ -70,13 +70,6 @@ class IdProblems extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "2")
 			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, NO_WORKER_ID, "No worker id", ex.getMessage()));
-	}
-
-	private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(type);
-		problem.setTitle(title);
-		return problem;
 	}
 
 }

@@ -1,0 +1,109 @@
+package org.dsmastery.servicedefaults.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Base of every servlet service's {@code @RestControllerAdvice}: RFC 9457 problems with
+ * stable {@code type} URIs under {@value #TYPE_BASE}, and bad input answered with 400 and
+ * its field errors as JSON pointers ({@code errors[].pointer}, {@code errors[].detail}).
+ *
+ * <pre class="code">
+ * &#64;RestControllerAdvice
+ * class OrderProblems extends ProblemAdvice {
+ *     &#64;ExceptionHandler
+ *     ProblemDetail notFound(OrderNotFoundException ex) {
+ *         return problem(HttpStatus.NOT_FOUND, type("order-not-found"), "Order not found", ex.getMessage());
+ *     }
+ * }
+ * </pre>
+ */
+public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+	/** Where the platform's problem types live. */
+	public static final String TYPE_BASE = "https://dsmastery.org/problems/";
+
+	/** The type of every bad-input problem. */
+	public static final URI INVALID_REQUEST = type("invalid-request");
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> Map.of("pointer", pointer(error.getField()), "detail",
+					String.valueOf(error.getDefaultMessage())))
+			.toList();
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request",
+				"the request has " + errors.size() + " invalid field(s)");
+		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Unreadable request",
+					"the body is not a valid request: malformed JSON, a wrong type or an unknown field"));
+	}
+
+	/**
+	 * A 400 problem about one field.
+	 * @param field the field, as a dotted path ({@code lines[0].sku})
+	 * @param detail what is wrong with it
+	 * @return the problem
+	 */
+	protected static ProblemDetail invalid(String field, String detail) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request", detail);
+		problem.setProperty("errors", List.of(Map.of("pointer", pointer(field), "detail", detail)));
+		return problem;
+	}
+
+	/**
+	 * A problem.
+	 * @param status the HTTP status
+	 * @param type its stable type
+	 * @param title a short summary of the type
+	 * @param detail what happened this time, for people
+	 * @return the problem
+	 */
+	protected static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type);
+		problem.setTitle(title);
+		return problem;
+	}
+
+	/**
+	 * Returns a problem type of the platform.
+	 * @param name the type's name, such as {@code order-not-found}
+	 * @return its URI
+	 */
+	protected static URI type(String name) {
+		return URI.create(TYPE_BASE + name);
+	}
+
+	/**
+	 * Turns a bound field path into a JSON pointer: {@code lines[0].sku} becomes
+	 * {@code #/lines/0/sku}.
+	 * @param field the field path
+	 * @return the pointer
+	 */
+	protected static String pointer(String field) {
+		return "#/" + field.replace('.', '/').replace("[", "/").replace("]", "");
+	}
+
+}
