@@ -11,6 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -58,6 +59,16 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest()
 			.body(problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Unreadable request",
 					"the body is not a valid request: malformed JSON, a wrong type or an unknown field"));
+	}
+
+	/**
+	 * Answers bad input found in code with 400 and the field's pointer.
+	 * @param ex the exception
+	 * @return the problem
+	 */
+	@ExceptionHandler
+	ProblemDetail invalidField(InvalidFieldException ex) {
+		return invalid(ex.field(), ex.getMessage());
 	}
 
 	/**

@@ -19,11 +19,6 @@ class InventoryProblems extends ProblemAdvice {
 	static final URI PRODUCT_NOT_FOUND = type("product-not-found");
 
 	@ExceptionHandler
-	ProblemDetail invalid(InvalidRequestException ex) {
-		return invalid(ex.field(), ex.getMessage());
-	}
-
-	@ExceptionHandler
 	ProblemDetail notFound(ProductNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, PRODUCT_NOT_FOUND, "Product not found", ex.getMessage());
 	}

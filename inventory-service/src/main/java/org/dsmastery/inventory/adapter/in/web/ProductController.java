@@ -17,6 +17,7 @@ import org.dsmastery.inventory.domain.Price;
 import org.dsmastery.inventory.domain.Product;
 import org.dsmastery.inventory.domain.Sku;
 import org.dsmastery.inventory.domain.StockLevel;
+import org.dsmastery.servicedefaults.web.InvalidFieldException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -57,7 +58,7 @@ class ProductController {
 	@GetMapping("/api/products/prices")
 	PricesResponse prices(@RequestParam(name = "sku", required = false) List<String> skus) {
 		if (skus == null || skus.isEmpty() || skus.size() > MAX_SKUS_PER_LOOKUP) {
-			throw new InvalidRequestException("sku", "give 1 to " + MAX_SKUS_PER_LOOKUP + " sku parameters");
+			throw new InvalidFieldException("sku", "give 1 to " + MAX_SKUS_PER_LOOKUP + " sku parameters");
 		}
 		Set<Sku> wanted = new LinkedHashSet<>();
 		skus.forEach((code) -> wanted.add(sku(code, "sku")));
@@ -84,8 +85,7 @@ class ProductController {
 
 	private static Sku sku(String code, String field) {
 		if (code == null || !Sku.FORMAT.matcher(code).matches()) {
-			throw new InvalidRequestException(field,
-					"'" + code + "' is not a SKU (upper-case letters, digits, dashes)");
+			throw new InvalidFieldException(field, "'" + code + "' is not a SKU (upper-case letters, digits, dashes)");
 		}
 		return new Sku(code);
 	}

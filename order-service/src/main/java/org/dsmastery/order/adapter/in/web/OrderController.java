@@ -21,6 +21,7 @@ import org.dsmastery.order.domain.OrderEvent;
 import org.dsmastery.order.domain.OrderId;
 import org.dsmastery.order.domain.SagaStyle;
 import org.dsmastery.order.domain.Sku;
+import org.dsmastery.servicedefaults.web.InvalidFieldException;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,7 +54,7 @@ class OrderController {
 	ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrderRequest request) {
 		Set<String> skus = request.lines().stream().map(PlaceOrderRequest.Line::sku).collect(Collectors.toSet());
 		if (skus.size() != request.lines().size()) {
-			throw new InvalidOrderException("lines", "each SKU may appear on one line only");
+			throw new InvalidFieldException("lines", "each SKU may appear on one line only");
 		}
 		Order order = this.orders.place(new PlaceOrder(new CustomerId(Long.parseLong(request.customerId())),
 				request.lines()
@@ -75,7 +76,7 @@ class OrderController {
 	@GetMapping(params = "customerId")
 	List<CustomerOrderResponse> byCustomer(@RequestParam long customerId) {
 		if (customerId <= 0) {
-			throw new InvalidOrderException("customerId", "must be a positive id");
+			throw new InvalidFieldException("customerId", "must be a positive id");
 		}
 		return this.readSide.byCustomer(new CustomerId(customerId)).stream().map(CustomerOrderResponse::of).toList();
 	}
@@ -99,7 +100,7 @@ class OrderController {
 
 	private static OrderId orderId(long value) {
 		if (value <= 0) {
-			throw new InvalidOrderException("orderId", "must be a positive id");
+			throw new InvalidFieldException("orderId", "must be a positive id");
 		}
 		return new OrderId(value);
 	}

@@ -41,11 +41,6 @@ class OrderProblems extends ProblemAdvice {
 	static final URI DEPENDENCY_UNAVAILABLE = type("dependency-unavailable");
 
 	@ExceptionHandler
-	ProblemDetail invalid(InvalidOrderException ex) {
-		return invalid(ex.field(), ex.getMessage());
-	}
-
-	@ExceptionHandler
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid " + ex.getName(),
 				"'" + ex.getValue() + "' is not a valid " + ex.getName());
