@@ -208,7 +208,7 @@ public final class Order {
 	 * @return the sum of the lines
 	 */
 	public Money total() {
-		return this.lines.stream().map(OrderLine::total).reduce(Money::plus).orElseThrow();
+		return OrderLine.totalOf(this.lines);
 	}
 
 }

@@ -36,6 +36,14 @@ public sealed interface OrderEvent {
 			lines = List.copyOf(lines);
 		}
 
+		/**
+		 * Returns the order total: the sum of the lines, in their one currency.
+		 * @return the total
+		 */
+		public Money total() {
+			return OrderLine.totalOf(this.lines);
+		}
+
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.dsmastery.order.domain;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,10 @@ public record OrderLine(Sku sku, int quantity, Money unitPrice) {
 
 	Money total() {
 		return this.unitPrice.times(this.quantity);
+	}
+
+	static Money totalOf(List<OrderLine> lines) {
+		return lines.stream().map(OrderLine::total).reduce(Money::plus).orElseThrow();
 	}
 
 }

@@ -23,8 +23,7 @@ final class OrderEventContracts {
 						.stream()
 						.map((line) -> new OrderLine(line.sku().code(), line.quantity(), line.unitPrice().cents()))
 						.toList(),
-					placed.lines().stream().mapToLong((line) -> line.unitPrice().cents() * line.quantity()).sum(),
-					placed.lines().getFirst().unitPrice().currency(), SagaStyle.valueOf(placed.sagaStyle().name()),
+					placed.total().cents(), placed.total().currency(), SagaStyle.valueOf(placed.sagaStyle().name()),
 					placed.occurredAt());
 			case OrderEvent.OrderApproved approved ->
 				new OrderApproved(approved.orderId().value(), approved.occurredAt());

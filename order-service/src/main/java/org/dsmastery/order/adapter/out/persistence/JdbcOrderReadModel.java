@@ -67,7 +67,7 @@ class JdbcOrderReadModel implements OrderReadModel {
 	}
 
 	private boolean placed(OrderPlaced placed, int version) {
-		Money total = totalOf(placed);
+		Money total = placed.total();
 		int inserted = this.jdbc.update("""
 				insert into order_view (order_id, customer_id, status, total_cents, currency, saga_style, lines,
 				    placed_at, updated_at, version)
@@ -90,15 +90,6 @@ class JdbcOrderReadModel implements OrderReadModel {
 					line.sku().code(), line.quantity(), line.unitPrice().currency());
 		}
 		return true;
-	}
-
-	private static Money totalOf(OrderPlaced placed) {
-		long cents = placed.lines().stream().mapToLong((line) -> line.unitPrice().cents() * line.quantity()).sum();
-		return new Money(cents, currency(placed));
-	}
-
-	private static String currency(OrderPlaced placed) {
-		return placed.lines().getFirst().unitPrice().currency();
 	}
 
 	private boolean changeStatus(OrderId orderId, OrderStatus status, OrderEvent event, int version) {
