@@ -1,0 +1,55 @@
+package org.dsmastery.payment.contracts.v1;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The set of payment contracts and their golden examples.
+ */
+public final class PaymentContracts {
+
+	/** The {@code version} header of every v1 message. */
+	public static final int VERSION = 1;
+
+	/** Every event type of {@link PaymentTopics#EVENTS}. */
+	public static final List<Class<? extends Record>> EVENTS = List.of(PaymentAuthorized.class, PaymentDeclined.class,
+			PaymentVoided.class, PaymentCaptured.class);
+
+	/** Every command type of {@link PaymentTopics#COMMANDS}. */
+	public static final List<Class<? extends Record>> COMMANDS = List.of(AuthorizePayment.class, VoidPayment.class);
+
+	private PaymentContracts() {
+	}
+
+	/**
+	 * Returns the {@code type} header of a contract: its simple name.
+	 * @param contract a contract type
+	 * @return the type name
+	 */
+	public static String typeOf(Class<? extends Record> contract) {
+		return contract.getSimpleName();
+	}
+
+	/**
+	 * Returns the golden JSON example of a contract, which producer and consumers
+	 * round-trip in their tests.
+	 * @param contract a contract type
+	 * @return the JSON text
+	 */
+	public static String goldenExample(Class<? extends Record> contract) {
+		String resource = "/contracts/payment/v1/" + typeOf(contract) + ".json";
+		try (InputStream in = PaymentContracts.class.getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IllegalArgumentException("no golden example " + resource);
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
