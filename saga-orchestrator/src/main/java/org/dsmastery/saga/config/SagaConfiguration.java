@@ -1,0 +1,55 @@
+package org.dsmastery.saga.config;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.dsmastery.inventory.contracts.v1.InventoryTopics;
+import org.dsmastery.messaging.MessagingRetry;
+import org.dsmastery.order.contracts.v1.OrderTopics;
+import org.dsmastery.payment.contracts.v1.PaymentTopics;
+import org.dsmastery.saga.application.SagaAudit;
+import org.dsmastery.saga.application.SagaCommandSender;
+import org.dsmastery.saga.application.SagaRepository;
+import org.dsmastery.saga.application.SagaService;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * The orchestrator's beans: clock, the saga service with its step timeout, and the retry
+ * topics of the three listeners.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(SagaProperties.class)
+class SagaConfiguration {
+
+	@Bean
+	Clock clock() {
+		return Clock.tickMillis(ZoneOffset.UTC);
+	}
+
+	@Bean
+	SagaService sagaService(SagaRepository sagas, SagaCommandSender commands, Clock clock, SagaProperties properties,
+			MeterRegistry meters) {
+		return new SagaService(sagas, commands, clock, properties.stepTimeout(), meters);
+	}
+
+	@Bean
+	SagaAudit sagaAudit(SagaRepository sagas, JdbcTemplate jdbc, Clock clock, SagaProperties properties) {
+		return new SagaAudit(sagas, () -> jdbc.queryForObject("select count(*) from outbox_message", Long.class), clock,
+				properties.auditGrace());
+	}
+
+	@Bean
+	RetryTopicConfiguration sagaMessagesRetry(KafkaTemplate<String, String> template) {
+		return MessagingRetry.forTopics(template, OrderTopics.EVENTS, InventoryTopics.EVENTS, PaymentTopics.EVENTS);
+	}
+
+}
