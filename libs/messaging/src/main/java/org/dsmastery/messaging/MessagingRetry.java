@@ -30,10 +30,30 @@ public final class MessagingRetry {
 	 * @return the configuration, to expose as a bean
 	 */
 	public static RetryTopicConfiguration forTopics(KafkaTemplate<?, ?> template, String... topics) {
+		return create(template, ".retry", topics);
+	}
+
+	/**
+	 * Returns the retry configuration for listeners of topics that other services consume
+	 * too, such as another service's events: the retry topics carry the consumer's name
+	 * ({@code order.events.v1.payment-service.retry-0}), so a message one service retries
+	 * is not delivered again to every other service that reads the topic. The DLT stays
+	 * {@code <topic>.DLT}; its records name the failed consumer group in a header.
+	 * @param template publishes to the retry topics and the DLT
+	 * @param consumer the consuming service, such as {@code payment-service}
+	 * @param topics the main topics this configuration covers
+	 * @return the configuration, to expose as a bean
+	 */
+	public static RetryTopicConfiguration forSharedTopics(KafkaTemplate<?, ?> template, String consumer,
+			String... topics) {
+		return create(template, "." + consumer + ".retry", topics);
+	}
+
+	private static RetryTopicConfiguration create(KafkaTemplate<?, ?> template, String retrySuffix, String... topics) {
 		return RetryTopicConfigurationBuilder.newInstance()
 			.exponentialBackoff(500, 2.0, 10_000, 250)
 			.maxAttempts(MAX_ATTEMPTS)
-			.retryTopicSuffix(".retry")
+			.retryTopicSuffix(retrySuffix)
 			.dltSuffix(".DLT")
 			.notRetryOn(List.of(DeserializationException.class, MessageConversionException.class,
 					IllegalArgumentException.class))

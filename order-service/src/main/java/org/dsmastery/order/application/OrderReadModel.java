@@ -1,5 +1,6 @@
 package org.dsmastery.order.application;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,5 +48,13 @@ public interface OrderReadModel {
 	 * @param nextOffset the offset after the record just applied
 	 */
 	void saveOffset(String topic, int partition, long nextOffset);
+
+	/**
+	 * Lists choreographed orders that are still pending and were placed before a cut-off.
+	 * @param placedBefore the cut-off
+	 * @param limit at most this many, oldest first
+	 * @return their ids
+	 */
+	List<OrderId> pendingChoreographed(Instant placedBefore, int limit);
 
 }

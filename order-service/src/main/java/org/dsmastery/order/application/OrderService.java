@@ -15,8 +15,10 @@ import org.dsmastery.order.domain.OrderId;
 import org.dsmastery.order.domain.OrderIds;
 import org.dsmastery.order.domain.OrderLine;
 import org.dsmastery.order.domain.OrderNotFoundException;
+import org.dsmastery.order.domain.OrderStatus;
 import org.dsmastery.order.domain.Money;
 import org.dsmastery.order.domain.PriceCatalog;
+import org.dsmastery.order.domain.SagaStyle;
 import org.dsmastery.order.domain.Sku;
 import org.dsmastery.order.domain.UnknownSkuException;
 
@@ -104,6 +106,33 @@ public class OrderService {
 	 * @param reason why
 	 * @return the order
 	 */
+	/**
+	 * Approves a choreographed order when its payment is authorized. Orchestrated orders
+	 * wait for saga-orchestrator's {@code ApproveOrder}; an order that is no longer
+	 * pending (a timeout rejected it) stays as it is, and the participants close what it
+	 * left open.
+	 * @param orderId the order
+	 * @param causationId the message that caused it
+	 * @return {@code true} if the order was approved now
+	 */
+	@Transactional
+	public boolean approveChoreographed(OrderId orderId, String causationId) {
+		return decideChoreographed(orderId, causationId, (order) -> order.approve(this.clock.instant()));
+	}
+
+	/**
+	 * Rejects a choreographed order when its stock or payment was refused, or its saga
+	 * took too long.
+	 * @param orderId the order
+	 * @param reason why
+	 * @param causationId the message that caused it; {@code null} for a timeout
+	 * @return {@code true} if the order was rejected now
+	 */
+	@Transactional
+	public boolean rejectChoreographed(OrderId orderId, String reason, String causationId) {
+		return decideChoreographed(orderId, causationId, (order) -> order.reject(reason, this.clock.instant()));
+	}
+
 	@Transactional
 	public Order cancel(OrderId orderId, String reason) {
 		return change(orderId, null, (order) -> order.cancel(reason, this.clock.instant()));
@@ -133,6 +162,16 @@ public class OrderService {
 			throw new OrderNotFoundException(orderId);
 		}
 		return events;
+	}
+
+	private boolean decideChoreographed(OrderId orderId, String causationId, Consumer<Order> decision) {
+		Order order = get(orderId);
+		if (order.sagaStyle() != SagaStyle.CHOREOGRAPHED || order.status() != OrderStatus.PENDING) {
+			return false;
+		}
+		decision.accept(order);
+		save(order, causationId);
+		return true;
 	}
 
 	private Order change(OrderId orderId, String causationId, Consumer<Order> change) {

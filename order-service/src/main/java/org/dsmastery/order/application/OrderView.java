@@ -16,6 +16,7 @@ import org.dsmastery.order.domain.SagaStyle;
  * @param orderId the order
  * @param customerId its customer
  * @param status where it stands
+ * @param reason why it was rejected or cancelled; {@code null} otherwise
  * @param total its total
  * @param sagaStyle how its saga runs
  * @param lines its lines
@@ -23,6 +24,6 @@ import org.dsmastery.order.domain.SagaStyle;
  * @param updatedAt when it last changed
  * @param version the last event applied
  */
-public record OrderView(OrderId orderId, CustomerId customerId, OrderStatus status, Money total, SagaStyle sagaStyle,
-		List<OrderLine> lines, Instant placedAt, Instant updatedAt, int version) {
+public record OrderView(OrderId orderId, CustomerId customerId, OrderStatus status, String reason, Money total,
+		SagaStyle sagaStyle, List<OrderLine> lines, Instant placedAt, Instant updatedAt, int version) {
 }

@@ -17,10 +17,13 @@ import org.springframework.validation.annotation.Validated;
  * @param inventoryUrl base URL of inventory-service, for prices
  * @param idPrefetch how many ids to keep buffered
  * @param callTimeout read timeout of calls to other services
+ * @param choreographyTimeout how long a choreographed order may stay pending before it is
+ * rejected
  */
 @ConfigurationProperties("shop.order")
 @Validated
 public record OrderProperties(@NotNull @DefaultValue("http://id-generator") String idGeneratorUrl,
 		@NotNull @DefaultValue("http://inventory-service") String inventoryUrl,
-		@Min(10) @DefaultValue("1000") int idPrefetch, @NotNull @DefaultValue("2s") Duration callTimeout) {
+		@Min(10) @DefaultValue("1000") int idPrefetch, @NotNull @DefaultValue("2s") Duration callTimeout,
+		@NotNull @DefaultValue("30s") Duration choreographyTimeout) {
 }

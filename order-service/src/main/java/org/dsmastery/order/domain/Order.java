@@ -42,6 +42,8 @@ public final class Order {
 
 	private OrderStatus status;
 
+	private String reason;
+
 	private Instant placedAt;
 
 	private int version;
@@ -149,8 +151,14 @@ public final class Order {
 				this.status = OrderStatus.PENDING;
 			}
 			case OrderApproved approved -> this.status = OrderStatus.APPROVED;
-			case OrderRejected rejected -> this.status = OrderStatus.REJECTED;
-			case OrderCancelled cancelled -> this.status = OrderStatus.CANCELLED;
+			case OrderRejected rejected -> {
+				this.status = OrderStatus.REJECTED;
+				this.reason = rejected.reason();
+			}
+			case OrderCancelled cancelled -> {
+				this.status = OrderStatus.CANCELLED;
+				this.reason = cancelled.reason();
+			}
 		}
 		this.version++;
 	}
@@ -185,6 +193,14 @@ public final class Order {
 
 	public SagaStyle sagaStyle() {
 		return this.sagaStyle;
+	}
+
+	/**
+	 * Returns why the order was rejected or cancelled.
+	 * @return the reason, or {@code null} for a pending or approved order
+	 */
+	public String reason() {
+		return this.reason;
 	}
 
 	public OrderStatus status() {

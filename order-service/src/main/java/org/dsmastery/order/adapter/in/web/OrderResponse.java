@@ -3,6 +3,7 @@ package org.dsmastery.order.adapter.in.web;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.dsmastery.order.application.OrderView;
 import org.dsmastery.order.domain.Order;
 import org.dsmastery.order.domain.OrderLine;
@@ -10,19 +11,20 @@ import org.dsmastery.order.domain.OrderLine;
 /**
  * An order on the wire. Ids are strings: a Snowflake id does not fit a JavaScript number.
  */
-record OrderResponse(String orderId, String customerId, String status, long totalCents, String currency,
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record OrderResponse(String orderId, String customerId, String status, String reason, long totalCents, String currency,
 		String sagaStyle, List<LineResponse> lines, Instant placedAt, int version) {
 
 	static OrderResponse of(Order order) {
 		return new OrderResponse(order.id().toString(), Long.toString(order.customerId().value()),
-				order.status().name(), order.total().cents(), order.total().currency(),
+				order.status().name(), order.reason(), order.total().cents(), order.total().currency(),
 				order.sagaStyle().name().toLowerCase(), LineResponse.of(order.lines()), order.placedAt(),
 				order.version());
 	}
 
 	static OrderResponse of(OrderView view) {
 		return new OrderResponse(view.orderId().toString(), Long.toString(view.customerId().value()),
-				view.status().name(), view.total().cents(), view.total().currency(),
+				view.status().name(), view.reason(), view.total().cents(), view.total().currency(),
 				view.sagaStyle().name().toLowerCase(), LineResponse.of(view.lines()), view.placedAt(), view.version());
 	}
 

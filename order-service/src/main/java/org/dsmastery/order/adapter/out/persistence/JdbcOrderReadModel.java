@@ -3,6 +3,7 @@ package org.dsmastery.order.adapter.out.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,15 +55,16 @@ class JdbcOrderReadModel implements OrderReadModel {
 		return switch (event) {
 			case OrderPlaced placed -> placed(placed, version);
 			case OrderApproved approved -> {
-				boolean changed = changeStatus(approved.orderId(), OrderStatus.APPROVED, approved, version);
+				boolean changed = changeStatus(approved.orderId(), OrderStatus.APPROVED, null, approved, version);
 				if (changed) {
 					countSold(approved.orderId());
 				}
 				yield changed;
 			}
-			case OrderRejected rejected -> changeStatus(rejected.orderId(), OrderStatus.REJECTED, rejected, version);
+			case OrderRejected rejected ->
+				changeStatus(rejected.orderId(), OrderStatus.REJECTED, rejected.reason(), rejected, version);
 			case OrderCancelled cancelled ->
-				changeStatus(cancelled.orderId(), OrderStatus.CANCELLED, cancelled, version);
+				changeStatus(cancelled.orderId(), OrderStatus.CANCELLED, cancelled.reason(), cancelled, version);
 		};
 	}
 
@@ -92,10 +94,11 @@ class JdbcOrderReadModel implements OrderReadModel {
 		return true;
 	}
 
-	private boolean changeStatus(OrderId orderId, OrderStatus status, OrderEvent event, int version) {
-		int updated = this.jdbc.update(
-				"update order_view set status = ?, updated_at = ?, version = ? where order_id = ? and version < ?",
-				status.name(), Timestamp.from(event.occurredAt()), version, orderId.value(), version);
+	private boolean changeStatus(OrderId orderId, OrderStatus status, String reason, OrderEvent event, int version) {
+		int updated = this.jdbc.update("""
+				update order_view set status = ?, reason = ?, updated_at = ?, version = ?
+				where order_id = ? and version < ?""", status.name(), reason, Timestamp.from(event.occurredAt()),
+				version, orderId.value(), version);
 		if (updated == 0) {
 			return false;
 		}
@@ -136,6 +139,15 @@ class JdbcOrderReadModel implements OrderReadModel {
 	}
 
 	@Override
+	public List<OrderId> pendingChoreographed(Instant placedBefore, int limit) {
+		return this.jdbc.query("""
+				select order_id from order_view
+				where status = ? and saga_style = ? and placed_at < ?
+				order by placed_at limit ?""", (rs, row) -> new OrderId(rs.getLong("order_id")),
+				OrderStatus.PENDING.name(), SagaStyle.CHOREOGRAPHED.name(), Timestamp.from(placedBefore), limit);
+	}
+
+	@Override
 	public List<SkuSales> salesBySku() {
 		return this.jdbc.query("select * from sku_sales order by sku",
 				(rs, i) -> new SkuSales(new Sku(rs.getString("sku")), rs.getLong("ordered"), rs.getLong("sold"),
@@ -167,9 +179,10 @@ class JdbcOrderReadModel implements OrderReadModel {
 					new Money(line.unitPriceCents(), currency)))
 			.toList();
 		return new OrderView(new OrderId(rs.getLong("order_id")), new CustomerId(rs.getLong("customer_id")),
-				OrderStatus.valueOf(rs.getString("status")), new Money(rs.getLong("total_cents"), currency),
-				SagaStyle.valueOf(rs.getString("saga_style")), lines, rs.getTimestamp("placed_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
+				OrderStatus.valueOf(rs.getString("status")), rs.getString("reason"),
+				new Money(rs.getLong("total_cents"), currency), SagaStyle.valueOf(rs.getString("saga_style")), lines,
+				rs.getTimestamp("placed_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+				rs.getInt("version"));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
 import org.dsmastery.order.domain.Money;
 import org.dsmastery.order.domain.PriceCatalog;
 import org.dsmastery.order.domain.PricesUnavailableException;
@@ -29,21 +30,28 @@ class HttpPriceCatalog implements PriceCatalog {
 
 	private final CircuitBreaker circuitBreaker;
 
+	private final Retry retry;
+
 	HttpPriceCatalog(@Qualifier("inventoryRestClient") RestClient inventory,
-			@Qualifier("inventoryCircuitBreaker") CircuitBreaker circuitBreaker) {
+			@Qualifier("inventoryCircuitBreaker") CircuitBreaker circuitBreaker,
+			@Qualifier("inventoryRetry") Retry retry) {
 		this.inventory = inventory;
 		this.circuitBreaker = circuitBreaker;
+		this.retry = retry;
 	}
 
 	@Override
 	public Map<Sku, Money> prices(Set<Sku> skus) {
 		try {
-			PricesResponse response = this.circuitBreaker.executeSupplier(() -> this.inventory.get()
-				.uri((uri) -> uri.path("/api/products/prices")
-					.queryParam("sku", skus.stream().map(Sku::code).toArray())
-					.build())
-				.retrieve()
-				.body(PricesResponse.class));
+			// a GET: safe to retry; the breaker sees every attempt, the retry skips an
+			// open one
+			PricesResponse response = this.retry
+				.executeSupplier(() -> this.circuitBreaker.executeSupplier(() -> this.inventory.get()
+					.uri((uri) -> uri.path("/api/products/prices")
+						.queryParam("sku", skus.stream().map(Sku::code).toArray())
+						.build())
+					.retrieve()
+					.body(PricesResponse.class)));
 			if (response == null || response.prices() == null) {
 				throw new PricesUnavailableException("inventory answered without prices", null);
 			}
