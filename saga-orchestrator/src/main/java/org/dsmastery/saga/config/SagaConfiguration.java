@@ -49,7 +49,8 @@ class SagaConfiguration {
 
 	@Bean
 	RetryTopicConfiguration sagaMessagesRetry(KafkaTemplate<String, String> template) {
-		return MessagingRetry.forTopics(template, OrderTopics.EVENTS, InventoryTopics.EVENTS, PaymentTopics.EVENTS);
+		return MessagingRetry.forSharedTopics(template, "saga-orchestrator", OrderTopics.EVENTS, InventoryTopics.EVENTS,
+				PaymentTopics.EVENTS);
 	}
 
 }
