@@ -1,0 +1,35 @@
+package org.dsmastery.audit;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Where the audit looks and how patient it is.
+ *
+ * @param orders order-service's base URL
+ * @param inventory inventory-service's base URL
+ * @param payments payment-service's base URL
+ * @param sagas saga-orchestrator's base URL
+ * @param kafkaBootstrapServers the Kafka cluster
+ * @param consumerGroupPrefixes the consumer groups whose lag counts (the platform's own)
+ * @param terminalWithin how long an order may stay pending before invariant 1 fails
+ */
+public record AuditTargets(URI orders, URI inventory, URI payments, URI sagas, String kafkaBootstrapServers,
+		List<String> consumerGroupPrefixes, Duration terminalWithin) {
+
+	/** The groups of the services that consume the platform's topics. */
+	public static final List<String> PLATFORM_GROUPS = List.of("order-service", "inventory-service", "payment-service",
+			"saga-orchestrator");
+
+	/**
+	 * The platform as {@code ./platform up} runs it on loopback.
+	 * @return the targets
+	 */
+	public static AuditTargets localPlatform() {
+		return new AuditTargets(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8083"),
+				URI.create("http://127.0.0.1:8082"), URI.create("http://127.0.0.1:8084"), "127.0.0.1:19092",
+				PLATFORM_GROUPS, Duration.ofSeconds(90));
+	}
+
+}
