@@ -54,6 +54,9 @@ public final class MessagingRetry {
 			.exponentialBackoff(500, 2.0, 10_000, 250)
 			.maxAttempts(MAX_ATTEMPTS)
 			.retryTopicSuffix(retrySuffix)
+			// retry-0, retry-1, ...: stable names, whatever delay the jitter picked at
+			// start-up
+			.suffixTopicsWithIndexValues()
 			.dltSuffix(".DLT")
 			.notRetryOn(List.of(DeserializationException.class, MessageConversionException.class,
 					IllegalArgumentException.class))

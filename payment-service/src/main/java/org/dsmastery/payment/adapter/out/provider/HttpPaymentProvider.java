@@ -1,0 +1,108 @@
+package org.dsmastery.payment.adapter.out.provider;
+
+import java.util.function.Supplier;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
+import org.dsmastery.payment.application.PaymentProvider;
+import org.dsmastery.payment.config.PaymentProperties;
+import org.dsmastery.payment.domain.Money;
+import org.dsmastery.payment.domain.OrderId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Calls the payment provider's {@code POST /simulator/payments/authorizations} with the
+ * order as {@code Idempotency-Key}, so every retry of one order asks for the same
+ * authorization. Each attempt has a time limit (the client's read timeout) and goes
+ * through the circuit breaker; the retry wraps the circuit breaker, so every attempt
+ * counts in its window and an open circuit ends the retries at once.
+ */
+@Component
+class HttpPaymentProvider implements PaymentProvider {
+
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	private static final Logger logger = LoggerFactory.getLogger(HttpPaymentProvider.class);
+
+	private final RestClient client;
+
+	private final CircuitBreaker circuitBreaker;
+
+	private final Retry retry;
+
+	private final PaymentProperties properties;
+
+	private final Environment environment;
+
+	HttpPaymentProvider(@Qualifier("paymentProviderRestClient") RestClient client,
+			@Qualifier("paymentProviderCircuitBreaker") CircuitBreaker circuitBreaker,
+			@Qualifier("paymentProviderRetry") Retry retry, PaymentProperties properties, Environment environment) {
+		this.client = client;
+		this.circuitBreaker = circuitBreaker;
+		this.retry = retry;
+		this.properties = properties;
+		this.environment = environment;
+	}
+
+	@Override
+	public ProviderResult authorize(OrderId orderId, Money amount) {
+		Supplier<ProviderResult> attempt = CircuitBreaker.decorateSupplier(this.circuitBreaker,
+				() -> call(orderId, amount));
+		try {
+			return Retry.decorateSupplier(this.retry, attempt).get();
+		}
+		catch (CallNotPermittedException ex) {
+			return new ProviderResult.Unavailable("the provider's circuit breaker is open");
+		}
+		catch (RestClientException ex) {
+			logger.debug("Payment provider failed for order {}", orderId, ex);
+			return new ProviderResult.Unavailable(ex.getMessage());
+		}
+	}
+
+	private ProviderResult call(OrderId orderId, Money amount) {
+		try {
+			AuthorizationResponse response = this.client.post()
+				.uri(baseUrl() + "/simulator/payments/authorizations")
+				.header(IDEMPOTENCY_KEY, "order-" + orderId)
+				.body(new AuthorizationRequest(amount.cents(), amount.currency(), orderId.toString()))
+				.retrieve()
+				.body(AuthorizationResponse.class);
+			if (response == null || response.authorizationId() == null) {
+				throw new RestClientException("the provider answered without an authorization id");
+			}
+			return new ProviderResult.Authorized(response.authorizationId());
+		}
+		catch (HttpClientErrorException ex) {
+			if (ex.getStatusCode().isSameCodeAs(HttpStatus.PAYMENT_REQUIRED)) {
+				return new ProviderResult.Declined(ex.getResponseBodyAsString());
+			}
+			throw ex;
+		}
+	}
+
+	private String baseUrl() {
+		String url = this.properties.provider().url();
+		if (url == null || url.isBlank()) {
+			return "http://127.0.0.1:" + this.environment.getRequiredProperty("local.server.port");
+		}
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
+	record AuthorizationRequest(long amountCents, String currency, String reference) {
+	}
+
+	record AuthorizationResponse(String authorizationId) {
+	}
+
+}

@@ -1,0 +1,18 @@
+package org.dsmastery.payment.application;
+
+import org.dsmastery.payment.domain.PaymentEvent;
+
+/**
+ * Publishes payment events; must be called in the transaction of the change they report.
+ */
+public interface PaymentEventPublisher {
+
+	/**
+	 * Publishes an event as the answer to a message.
+	 * @param event the event
+	 * @param trigger the message it answers: its id becomes the causation id, its saga id
+	 * is copied
+	 */
+	void publish(PaymentEvent event, Trigger trigger);
+
+}
