@@ -1,0 +1,67 @@
+package org.dsmastery.inventory.config;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.dsmastery.inventory.adapter.out.lock.RedissonSkuLocks;
+import org.dsmastery.inventory.application.ReservationService;
+import org.dsmastery.inventory.application.SkuLocks;
+import org.dsmastery.inventory.contracts.v1.InventoryTopics;
+import org.dsmastery.messaging.MessagingRetry;
+import org.dsmastery.order.contracts.v1.OrderTopics;
+import org.dsmastery.payment.contracts.v1.PaymentTopics;
+import org.redisson.api.RedissonClient;
+
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
+
+/**
+ * The inventory service's infrastructure beans: clock, fenced sku locks and their
+ * recovery, retry policy of the listeners.
+ */
+@Configuration(proxyBeanMethods = false)
+class InventoryConfiguration {
+
+	@Bean
+	Clock clock() {
+		// milliseconds: what PostgreSQL, the contracts and JavaScript clients all keep
+		return Clock.tickMillis(ZoneOffset.UTC);
+	}
+
+	@Bean
+	SkuLocks skuLocks(RedissonClient redisson, InventoryProperties properties, MeterRegistry meters) {
+		return new RedissonSkuLocks(redisson, properties.lock().waitTime(), properties.lock().lease(), meters);
+	}
+
+	/**
+	 * Redis of the local platform keeps no data across restarts, PostgreSQL does: the
+	 * lock token counters must catch up with the fences before allocations can write.
+	 */
+	@Bean
+	ApplicationRunner lockTokenCatchUp(ReservationService reservations) {
+		return (arguments) -> reservations.catchUpLockTokens();
+	}
+
+	/**
+	 * Transient failures of every listener (a lock that stayed taken, a stale fencing
+	 * token, an unreachable database) go through the retry topics, then the DLT.
+	 */
+	@Bean
+	RetryTopicConfiguration inventoryCommandsRetry(KafkaTemplate<String, String> template) {
+		return MessagingRetry.forTopics(template, InventoryTopics.COMMANDS);
+	}
+
+	/**
+	 * The same for the events other services read too, on retry topics of its own:
+	 * {@code order.events.v1.inventory-service.retry-0}, ...
+	 */
+	@Bean
+	RetryTopicConfiguration inventoryEventsRetry(KafkaTemplate<String, String> template) {
+		return MessagingRetry.forSharedTopics(template, "inventory-service", OrderTopics.EVENTS, PaymentTopics.EVENTS);
+	}
+
+}
