@@ -6,6 +6,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.dsmastery.testsupport.StubHttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,7 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Routes through the real gateway to two instances of a downstream HTTP service that
  * discovery would list for {@code id-generator}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "eureka.client.enabled=false",
+				// these tests assert round-robin; the platform balances id-generator by
+				// least connections
+				"shop.loadbalancer.id-generator.strategy=round-robin" })
 @AutoConfigureWebTestClient
 class GatewayRoutingTests {
 
@@ -38,6 +44,9 @@ class GatewayRoutingTests {
 		String prefix = "spring.cloud.discovery.client.simple.instances.id-generator";
 		registry.add(prefix + "[0].uri", first::url);
 		registry.add(prefix + "[1].uri", second::url);
+		for (String service : List.of("payment-service", "saga-orchestrator")) {
+			registry.add("spring.cloud.discovery.client.simple.instances." + service + "[0].uri", first::url);
+		}
 	}
 
 	@AfterAll
@@ -64,6 +73,19 @@ class GatewayRoutingTests {
 			.value((body) -> assertThat(body).contains("/api/ids/12345"));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/accounts", "/api/accounts/7/balance", "/api/payments", "/api/payments/p-1",
+			"/api/sagas", "/api/sagas/s-1" })
+	void routesThePaymentAndSagaApis(String path) {
+		this.client.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("\"uri\":\"" + path + "\""));
+	}
+
 	@Test
 	void balancesAcrossInstances() {
 		seen.clear();
@@ -79,7 +101,7 @@ class GatewayRoutingTests {
 	}
 
 	private static StubHttpServer downstream(String name) {
-		return StubHttpServer.start((exchange) -> {
+		return HealthyStubs.start((exchange) -> {
 			seen.add(name);
 			StubHttpServer.respond(exchange, 200,
 					"{\"served-by\":\"" + name + "\",\"uri\":\"" + exchange.getRequestURI() + "\"}");

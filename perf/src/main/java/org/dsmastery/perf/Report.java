@@ -24,10 +24,14 @@ public final class Report {
 			String benchmark = result.get("benchmark").asString();
 			String name = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
 			JsonNode params = result.get("params");
-			String param = (params != null && params.has("baseUrl")) ? params.get("baseUrl").asString() : "";
+			String param = (params != null && params.has("baseUrl")) ? params.get("baseUrl").asString()
+					: (params != null && params.has("target")) ? params.get("target").asString() : "";
 			JsonNode metric = result.get("primaryMetric");
-			this.scores
-				.add(new Score(name, param, metric.get("score").asDouble(), metric.get("scoreError").asDouble()));
+			JsonNode percentiles = metric.get("scorePercentiles");
+			double p99 = (percentiles != null && percentiles.has("99.0")) ? percentiles.get("99.0").asDouble()
+					: Double.NaN;
+			this.scores.add(new Score(name, param, result.get("mode").asString(), metric.get("score").asDouble(),
+					metric.get("scoreError").asDouble(), p99, metric.get("scoreUnit").asString()));
 		}
 	}
 
@@ -47,10 +51,23 @@ public final class Report {
 	private String render() {
 		StringBuilder out = new StringBuilder("| benchmark | target | ops/s | ± (99.9%) |\n|---|---|---:|---:|\n");
 		for (Score score : this.scores) {
-			out.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f |%n", score.name(),
-					score.param().isEmpty() ? "in-process" : score.param(), score.value(), score.error()));
+			if (!"sample".equals(score.mode())) {
+				out.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f |%n", score.name(),
+						score.param().isEmpty() ? "in-process" : score.param(), score.value(), score.error()));
+			}
 		}
 		out.append('\n');
+		if (this.scores.stream().anyMatch((score) -> "sample".equals(score.mode()))) {
+			out.append("| benchmark | target | mean | p99 |\n|---|---|---:|---:|\n");
+			for (Score score : this.scores) {
+				if ("sample".equals(score.mode())) {
+					out.append(String.format(Locale.ROOT, "| %s | %s | %.3f %s | %.3f %s |%n", score.name(),
+							score.param().isEmpty() ? "in-process" : score.param(), score.value(), score.unit(),
+							score.p99(), score.unit()));
+				}
+			}
+			out.append('\n');
+		}
 		find("SnowflakeGeneratorBenchmark.single", "").ifPresent((single) -> {
 			ratio(out, "generator, one thread, vs the 4.096M/s layout limit", single.value() / LAYOUT_LIMIT, 0.95);
 			find("SnowflakeGeneratorBenchmark.batch", "").ifPresent(
@@ -79,7 +96,45 @@ public final class Report {
 						0);
 			}
 		}
+		rateLimiterRatios(out);
+		edgeRatios(out);
 		return out.toString();
+	}
+
+	private void rateLimiterRatios(StringBuilder out) {
+		for (String contention : List.of("Uncontended", "Contended")) {
+			Optional<Score> ours = find("RateLimiterBenchmark.limiter" + contention, "");
+			Optional<Score> bucket4j = find("RateLimiterBenchmark.bucket4j" + contention, "");
+			if (ours.isPresent() && bucket4j.isPresent()) {
+				ratio(out,
+						"token-bucket decisions/s, "
+								+ ("Uncontended".equals(contention) ? "a key per thread" : "4 threads on one key")
+								+ ": libs/ratelimit vs Bucket4j-Lettuce",
+						ours.get().value() / bucket4j.get().value(), "Uncontended".equals(contention) ? 1.5 : 5);
+			}
+		}
+	}
+
+	private void edgeRatios(StringBuilder out) {
+		Optional<Score> direct = find("EdgeBenchmark.throughput", "direct");
+		Optional<Score> gateway = find("EdgeBenchmark.throughput", "gateway");
+		Optional<Score> unlimited = find("EdgeBenchmark.throughput", "gateway-unlimited");
+		if (direct.isPresent() && gateway.isPresent()) {
+			ratio(out, "GET /api/ids?count=1 req/s: through the gateway (rate limited) vs direct",
+					gateway.get().value() / direct.get().value(), 0.35);
+		}
+		Optional<Score> directLatency = find("EdgeBenchmark.latency", "direct");
+		Optional<Score> gatewayLatency = find("EdgeBenchmark.latency", "gateway");
+		if (directLatency.isPresent() && gatewayLatency.isPresent()) {
+			double ratio = gatewayLatency.get().p99() / directLatency.get().p99();
+			out.append(String.format(Locale.ROOT,
+					"- GET /api/ids?count=1 p99: through the gateway vs direct: **%.2fx**" + " (goal <= 2x: %s)%n",
+					ratio, (ratio <= 2) ? "met" : "NOT met"));
+		}
+		if (gateway.isPresent() && unlimited.isPresent()) {
+			ratio(out, "gateway req/s with the rate limiter vs with it switched off",
+					gateway.get().value() / unlimited.get().value(), 0.75);
+		}
 	}
 
 	private static void ratio(StringBuilder out, String what, double ratio, double goal) {
@@ -92,7 +147,7 @@ public final class Report {
 		return this.scores.stream().filter((s) -> s.name().equals(name) && s.param().equals(param)).findFirst();
 	}
 
-	private record Score(String name, String param, double value, double error) {
+	private record Score(String name, String param, String mode, double value, double error, double p99, String unit) {
 	}
 
 }

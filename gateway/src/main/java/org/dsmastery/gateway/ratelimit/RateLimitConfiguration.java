@@ -6,26 +6,41 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.dsmastery.ratelimiting.RedisRateLimiter;
+import org.dsmastery.ratelimiting.RedisRules;
+import org.dsmastery.ratelimiting.RuleBasedRateLimiter;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Wires gateway rate limiting: remote decisions from the rate-limiter service, a circuit
- * breaker around them, and the local fallback buckets.
+ * Wires gateway rate limiting: a decider per {@code shop.gateway.rate-limit.mode} (the
+ * rate-limiter service, or Redis directly), a time limit and a circuit breaker around it,
+ * the local fallback buckets, and the runtime switch.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
-@ConditionalOnProperty(name = "shop.gateway.rate-limit.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "shop.gateway.rate-limit.enabled", matchIfMissing = true)
 class RateLimitConfiguration {
 
 	@Bean
-	RateLimitFilter rateLimitFilter(RateLimitProperties properties,
-			ReactorLoadBalancerExchangeFilterFunction loadBalancer, MeterRegistry meterRegistry) {
+	RateLimitSwitch rateLimitSwitch(RateLimitProperties properties) {
+		return new RateLimitSwitch(properties);
+	}
+
+	@Bean
+	RateLimitFilter rateLimitFilter(RateLimitDecider decider, RateLimitProperties properties,
+			RateLimitSwitch rateLimitSwitch, MeterRegistry meterRegistry) {
 		CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 			.slidingWindowSize(20)
 			.minimumNumberOfCalls(5)
@@ -34,10 +49,63 @@ class RateLimitConfiguration {
 			.permittedNumberOfCallsInHalfOpenState(2)
 			.build());
 		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meterRegistry);
-		WebClient client = WebClient.builder().baseUrl(properties.serviceUrl()).filter(loadBalancer).build();
-		RemoteRateLimiter limiter = new RemoteRateLimiter(client, properties, registry.circuitBreaker("rate-limiter"),
+		GuardedRateLimiter limiter = new GuardedRateLimiter(decider, properties.timeout(),
+				registry.circuitBreaker("rate-limiter"),
 				new LocalFallbackBuckets(properties.fallbackCapacity(), properties.fallbackRatePerSecond()));
-		return new RateLimitFilter(limiter, properties);
+		return new RateLimitFilter(limiter, properties, rateLimitSwitch);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "shop.gateway.rate-limit.enabled", matchIfMissing = true)
+	@ConditionalOnProperty(name = "shop.gateway.rate-limit.mode", havingValue = "remote", matchIfMissing = true)
+	static class RemoteMode {
+
+		@Bean
+		RateLimitDecider remoteRateLimiter(RateLimitProperties properties,
+				ReactorLoadBalancerExchangeFilterFunction loadBalancer) {
+			return new RemoteRateLimiter(
+					WebClient.builder().baseUrl(properties.serviceUrl()).filter(loadBalancer).build());
+		}
+
+	}
+
+	/**
+	 * The gateway's own Redis connection, only in {@code redis} mode: the gateway does
+	 * not use Spring Boot's Redis auto-configuration, so {@code remote} mode neither
+	 * connects to Redis nor reports its health.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "shop.gateway.rate-limit.enabled", matchIfMissing = true)
+	@ConditionalOnProperty(name = "shop.gateway.rate-limit.mode", havingValue = "redis")
+	static class RedisMode {
+
+		@Bean
+		LettuceConnectionFactory rateLimitRedisConnectionFactory(Environment environment,
+				RateLimitProperties properties) {
+			RedisStandaloneConfiguration server = new RedisStandaloneConfiguration(
+					environment.getProperty("spring.data.redis.host", "127.0.0.1"),
+					environment.getProperty("spring.data.redis.port", Integer.class, 16379));
+			return new LettuceConnectionFactory(server,
+					LettuceClientConfiguration.builder().commandTimeout(properties.timeout().multipliedBy(4)).build());
+		}
+
+		@Bean(destroyMethod = "close")
+		RedisRules rateLimitRules(LettuceConnectionFactory rateLimitRedisConnectionFactory,
+				RateLimitProperties properties) {
+			return new RedisRules(new ReactiveStringRedisTemplate(rateLimitRedisConnectionFactory),
+					RedisRules.DEFAULT_KEY, properties.rulesRefresh())
+				.start();
+		}
+
+		@Bean
+		RateLimitDecider redisRateLimitDecider(LettuceConnectionFactory rateLimitRedisConnectionFactory,
+				RedisRules rateLimitRules) {
+			// the rate-limiter service's key prefix: both modes count in the same buckets
+			RedisRateLimiter limiter = new RedisRateLimiter(
+					new ReactiveStringRedisTemplate(rateLimitRedisConnectionFactory), "rl:");
+			return new RedisRateLimitDecider(new RuleBasedRateLimiter(rateLimitRules, limiter));
+		}
+
 	}
 
 }

@@ -25,17 +25,23 @@ import org.springframework.web.server.ServerWebExchange;
  */
 class RateLimitFilter implements GlobalFilter, Ordered {
 
-	private final RemoteRateLimiter limiter;
+	private final GuardedRateLimiter limiter;
 
 	private final RateLimitProperties properties;
 
-	RateLimitFilter(RemoteRateLimiter limiter, RateLimitProperties properties) {
+	private final RateLimitSwitch rateLimitSwitch;
+
+	RateLimitFilter(GuardedRateLimiter limiter, RateLimitProperties properties, RateLimitSwitch rateLimitSwitch) {
 		this.limiter = limiter;
 		this.properties = properties;
+		this.rateLimitSwitch = rateLimitSwitch;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		if (!this.rateLimitSwitch.enabled()) {
+			return chain.filter(exchange);
+		}
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
 		String routeId = (route != null) ? route.getId() : "unrouted";
 		Caller caller = Caller.of(exchange.getRequest(), this.properties.defaultTier());

@@ -9,16 +9,33 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Rate limiting at the gateway, under {@code shop.gateway.rate-limit}.
  *
  * @param enabled whether requests are rate limited at all
+ * @param mode {@code remote} (ask the rate-limiter service) or {@code redis} (decide in
+ * the gateway with libs/ratelimit against {@code spring.data.redis.*})
  * @param serviceUrl the rate-limiter service ({@code http://rate-limiter} resolves
  * through discovery)
  * @param timeout how long a decision may take before the local fallback decides
  * @param defaultTier the tier of callers that send no {@code X-Client-Tier}
  * @param fallbackCapacity burst of the local fallback bucket, per caller and route
  * @param fallbackRatePerSecond refill of the local fallback bucket
+ * @param rulesRefresh how often {@code redis} mode reloads the rules from Redis
  */
 @ConfigurationProperties("shop.gateway.rate-limit")
-public record RateLimitProperties(@DefaultValue("true") boolean enabled,
+public record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("remote") Mode mode,
 		@DefaultValue("http://rate-limiter") String serviceUrl, @DefaultValue("250ms") Duration timeout,
 		@DefaultValue("free") String defaultTier, @DefaultValue("20") long fallbackCapacity,
-		@DefaultValue("10") double fallbackRatePerSecond) {
+		@DefaultValue("10") double fallbackRatePerSecond, @DefaultValue("1s") Duration rulesRefresh) {
+
+	/**
+	 * Where the decisions are made.
+	 */
+	public enum Mode {
+
+		/** The rate-limiter service, over HTTP. */
+		REMOTE,
+
+		/** Redis, directly from the gateway. */
+		REDIS
+
+	}
+
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.dsmastery.gateway.HealthyStubs;
 import org.dsmastery.testsupport.StubHttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,13 +47,13 @@ class GatewayRateLimitTests {
 
 	static final List<String> asked = new CopyOnWriteArrayList<>();
 
-	static final StubHttpServer rateLimiter = StubHttpServer.start((exchange) -> {
+	static final StubHttpServer rateLimiter = HealthyStubs.start((exchange) -> {
 		asked.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 		String answer = decision.get();
 		StubHttpServer.respond(exchange, (answer == null) ? 500 : 200, (answer == null) ? "{}" : answer);
 	});
 
-	static final StubHttpServer downstream = StubHttpServer
+	static final StubHttpServer downstream = HealthyStubs
 		.start((exchange) -> StubHttpServer.respond(exchange, 200, "{\"ids\":[\"1\"]}"));
 
 	@Autowired

@@ -1,13 +1,17 @@
 package org.dsmastery.gateway.resilience;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.dsmastery.gateway.HealthyStubs;
 import org.dsmastery.testsupport.StubHttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,7 +37,7 @@ class GatewayResilienceTests {
 
 	static final AtomicInteger failuresBeforeSuccess = new AtomicInteger();
 
-	static final StubHttpServer flaky = StubHttpServer.start((exchange) -> {
+	static final StubHttpServer flaky = HealthyStubs.start((exchange) -> {
 		if (exchange.getRequestHeaders().containsKey("X-Slow")) {
 			pause();
 		}
@@ -51,7 +55,9 @@ class GatewayResilienceTests {
 		String instances = "spring.cloud.discovery.client.simple.instances.";
 		registry.add(instances + "id-generator[0].uri", flaky::url);
 		registry.add(instances + "order-service[0].uri", flaky::url);
-		registry.add(instances + "inventory-service[0].uri", () -> "http://127.0.0.1:" + closedPort);
+		for (String down : List.of("inventory-service", "payment-service", "saga-orchestrator")) {
+			registry.add(instances + down + "[0].uri", () -> "http://127.0.0.1:" + closedPort);
+		}
 	}
 
 	@AfterAll
@@ -89,10 +95,12 @@ class GatewayResilienceTests {
 		assertThat(calls.get()).isOne();
 	}
 
-	@Test
-	void answersAProblemWhenTheServiceIsDown() {
+	@ParameterizedTest
+	@CsvSource({ "/api/products, inventory-service", "/api/payments/p-1, payment-service",
+			"/api/accounts/7, payment-service", "/api/sagas/s-1, saga-orchestrator" })
+	void answersAProblemWhenTheServiceIsDown(String path, String route) {
 		this.client.get()
-			.uri("/api/products")
+			.uri(path)
 			.exchange()
 			.expectStatus()
 			.isEqualTo(503)
@@ -104,7 +112,7 @@ class GatewayResilienceTests {
 			.jsonPath("$.type")
 			.isEqualTo(FallbackController.UPSTREAM_UNAVAILABLE.toString())
 			.jsonPath("$.route")
-			.isEqualTo("inventory-service");
+			.isEqualTo(route);
 	}
 
 	@Test

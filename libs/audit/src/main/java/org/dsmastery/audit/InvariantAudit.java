@@ -102,7 +102,8 @@ public class InvariantAudit {
 		for (JsonNode saga : s.sagas().path("stuck")) {
 			offenders.add("saga " + saga.asString() + " is far past its step deadline");
 		}
-		return new InvariantResult(1, "every order reaches a terminal state within " + within, offenders);
+		return new InvariantResult(1, "every order reaches a terminal state within " + within.toSeconds() + " s",
+				offenders);
 	}
 
 	private static InvariantResult stockAddsUp(Snapshot s) {

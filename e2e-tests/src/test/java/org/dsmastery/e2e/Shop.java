@@ -1,0 +1,190 @@
+package org.dsmastery.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A customer's and an operator's view of the running shop: orders go through the gateway
+ * (:8080) as a client's would; set-up (products, stock, credit, the simulated payment
+ * provider) goes to the services' admin APIs directly, which the edge does not expose.
+ */
+final class Shop {
+
+	static final URI GATEWAY = URI.create("http://127.0.0.1:8080");
+
+	static final URI INVENTORY = URI.create("http://127.0.0.1:8083");
+
+	static final URI PAYMENTS = URI.create("http://127.0.0.1:8082");
+
+	private static final Set<String> TERMINAL = Set.of("APPROVED", "REJECTED", "CANCELLED");
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	/**
+	 * Creates a product with a fresh SKU and stock.
+	 * @param name a readable part of the SKU
+	 * @param priceCents its price
+	 * @param units its stock
+	 * @return the SKU
+	 */
+	String newProduct(String name, long priceCents, int units) {
+		String sku = "SKU-E2E-" + name.toUpperCase() + "-"
+				+ Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
+		send(INVENTORY, "PUT", "/api/admin/products/" + sku,
+				"{\"name\":\"" + name + "\",\"priceCents\":" + priceCents + ",\"currency\":\"EUR\"}", 200, 201);
+		send(INVENTORY, "POST", "/api/admin/products/" + sku + "/restock", "{\"quantity\":" + units + "}", 200);
+		return sku;
+	}
+
+	/**
+	 * Opens an account for a fresh customer.
+	 * @param creditCents the customer's credit
+	 * @return the customer id
+	 */
+	long newCustomer(long creditCents) {
+		long customer = ThreadLocalRandom.current().nextLong(1_000_000, 1L << 50);
+		send(PAYMENTS, "PUT", "/api/admin/accounts/" + customer, "{\"creditCents\":" + creditCents + "}", 200, 201);
+		return customer;
+	}
+
+	/**
+	 * Configures the simulated external payment provider.
+	 * @param failureRate the share of calls that fail with 503
+	 */
+	void paymentProvider(double failureRate) {
+		send(PAYMENTS, "PUT", "/api/admin/payment-provider",
+				"{\"latencyMs\":0,\"failureRate\":" + failureRate + ",\"declineRate\":0.0}", 200);
+	}
+
+	HttpResponse<String> place(long customer, String sku, int quantity, String style, String idempotencyKey) {
+		String body = "{\"customerId\":\"" + customer + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":"
+				+ quantity + "}],\"sagaStyle\":\"" + style + "\"}";
+		return exchange(GATEWAY, "POST", "/api/orders", body, idempotencyKey);
+	}
+
+	/**
+	 * Places an order through the gateway.
+	 * @return the order id
+	 */
+	String placeOrder(long customer, String sku, int quantity, String style) {
+		HttpResponse<String> placed = place(customer, sku, quantity, style, UUID.randomUUID().toString());
+		assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+		return this.json.readTree(placed.body()).get("orderId").asString();
+	}
+
+	/**
+	 * Waits until every order is approved, rejected or cancelled.
+	 * @param orders the order ids
+	 * @param timeout how long at most
+	 * @return each order's final view
+	 */
+	Map<String, JsonNode> awaitTerminal(List<String> orders, Duration timeout) {
+		Map<String, JsonNode> done = new ConcurrentHashMap<>();
+		long deadline = System.nanoTime() + timeout.toNanos();
+		List<String> open = new ArrayList<>(orders);
+		while (!open.isEmpty()) {
+			assertThat(System.nanoTime()).as("orders still pending after %s: %s", timeout, open).isLessThan(deadline);
+			for (String order : List.copyOf(open)) {
+				JsonNode view = order(order);
+				if (TERMINAL.contains(view.get("status").asString())) {
+					done.put(order, view);
+					open.remove(order);
+				}
+			}
+			if (!open.isEmpty()) {
+				pause(Duration.ofMillis(300));
+			}
+		}
+		return done;
+	}
+
+	JsonNode awaitTerminal(String order) {
+		return awaitTerminal(List.of(order), Duration.ofSeconds(60)).get(order);
+	}
+
+	JsonNode order(String order) {
+		return getJson(GATEWAY, "/api/orders/" + order);
+	}
+
+	JsonNode stock(String sku) {
+		return getJson(GATEWAY, "/api/products/" + sku).get("stock");
+	}
+
+	JsonNode account(long customer) {
+		return getJson(GATEWAY, "/api/accounts/" + customer);
+	}
+
+	JsonNode saga(String order) {
+		return getJson(GATEWAY, "/api/sagas/" + order);
+	}
+
+	HttpResponse<String> get(URI base, String path) {
+		return exchange(base, "GET", path, null, null);
+	}
+
+	private JsonNode getJson(URI base, String path) {
+		HttpResponse<String> response = get(base, path);
+		assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+		return this.json.readTree(response.body());
+	}
+
+	private void send(URI base, String method, String path, String body, Integer... expected) {
+		HttpResponse<String> response = exchange(base, method, path, body, null);
+		assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isIn((Object[]) expected);
+	}
+
+	private HttpResponse<String> exchange(URI base, String method, String path, String body, String idempotencyKey) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+			.timeout(Duration.ofSeconds(15))
+			// counted against the rate-limiter's internal rule, not the per-IP default
+			.header("X-API-Key", "e2e-tests")
+			.header("X-Client-Tier", "internal")
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		try {
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(method + " " + path + " failed: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

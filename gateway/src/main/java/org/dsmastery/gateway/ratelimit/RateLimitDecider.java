@@ -1,0 +1,21 @@
+package org.dsmastery.gateway.ratelimit;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Where the limits are decided: the rate-limiter service ({@code remote} mode) or Redis
+ * directly ({@code redis} mode). A decider may fail or be slow;
+ * {@link GuardedRateLimiter} puts the time limit, the circuit breaker and the local
+ * fallback around it.
+ */
+interface RateLimitDecider {
+
+	/**
+	 * Decides one request.
+	 * @param route the gateway route
+	 * @param caller who calls
+	 * @return the verdict, or an error when the decider cannot answer
+	 */
+	Mono<Verdict> decide(String route, Caller caller);
+
+}

@@ -1,0 +1,108 @@
+package org.dsmastery.ratelimiting;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.dsmastery.devstack.Infra;
+import org.dsmastery.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Rules read from the Redis hash the rate-limiter service writes, and decisions under
+ * them, against a real Redis.
+ */
+class RuleBasedRateLimiterTests {
+
+	/** Exactly what the rate-limiter service stores for its {@code orders-free} rule. */
+	static final String SERVICE_JSON = "{\"id\":\"orders-free\",\"route\":\"order-service\",\"keyKind\":\"CUSTOMER\","
+			+ "\"tier\":\"free\",\"algorithm\":\"TOKEN_BUCKET\",\"capacity\":10,\"ratePerSecond\":2.0}";
+
+	private static LettuceConnectionFactory connectionFactory;
+
+	private static ReactiveStringRedisTemplate redis;
+
+	@BeforeAll
+	static void connect() {
+		Map<String, String> properties = TestInfrastructure.shared().springProperties(Set.of(Infra.REDIS), null);
+		connectionFactory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(
+				properties.get("spring.data.redis.host"), Integer.parseInt(properties.get("spring.data.redis.port"))));
+		connectionFactory.afterPropertiesSet();
+		connectionFactory.start();
+		redis = new ReactiveStringRedisTemplate(connectionFactory);
+	}
+
+	@AfterAll
+	static void disconnect() {
+		connectionFactory.destroy();
+	}
+
+	@Test
+	void readsAndWritesTheRateLimiterServicesJson() {
+		Rule rule = RedisRules.fromJson(SERVICE_JSON);
+
+		assertThat(rule)
+			.isEqualTo(new Rule("orders-free", "order-service", KeyKind.CUSTOMER, "free", Limit.tokenBucket(10, 2)));
+		assertThat(RedisRules.toJson(rule)).isEqualTo(SERVICE_JSON);
+	}
+
+	@Test
+	void picksTheMostSpecificRuleAndFollowsChangesInRedis() {
+		String key = "rules-" + UUID.randomUUID();
+		try (RedisRules rules = new RedisRules(redis, key, Duration.ofMillis(100))) {
+			rules.seedIfEmpty(List.of(new Rule("any-ip", Rule.ANY, KeyKind.IP, Rule.ANY, Limit.tokenBucket(100, 50)),
+					new Rule("orders-ip", "order-service", KeyKind.IP, Rule.ANY, Limit.tokenBucket(5, 1))))
+				.block();
+			rules.start();
+
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(rules.match("order-service", KeyKind.IP, "free")).get()
+					.extracting(Rule::id)
+					.isEqualTo("orders-ip"));
+			assertThat(rules.match("id-generator", KeyKind.IP, "free")).get().extracting(Rule::id).isEqualTo("any-ip");
+			assertThat(rules.match("id-generator", KeyKind.CUSTOMER, "free")).isEmpty();
+
+			// another process (the rate-limiter's rules API) changes the hash
+			redis.opsForHash().remove(key, "orders-ip").block();
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(rules.match("order-service", KeyKind.IP, "free")).get()
+					.extracting(Rule::id)
+					.isEqualTo("any-ip"));
+		}
+	}
+
+	@Test
+	void decidesUnderTheRuleInTheServicesRedisKeys() {
+		String hash = "rules-" + UUID.randomUUID();
+		String customer = "customer-" + UUID.randomUUID();
+		RedisRules rules = new RedisRules(redis, hash, Duration.ofSeconds(1));
+		RuleBasedRateLimiter limiter = new RuleBasedRateLimiter(rules, new RedisRateLimiter(redis, "rl:"));
+		rules.save(new Rule("orders-two", "order-service", KeyKind.CUSTOMER, "free", Limit.tokenBucket(2, 0.01)))
+			.block();
+
+		List<Boolean> allowed = List.of(
+				limiter.decide("order-service", KeyKind.CUSTOMER, customer, "free", 1).block().allowed(),
+				limiter.decide("order-service", KeyKind.CUSTOMER, customer, "free", 1).block().allowed(),
+				limiter.decide("order-service", KeyKind.CUSTOMER, customer, "free", 1).block().allowed());
+		RuleDecision unruled = limiter.decide("id-generator", KeyKind.CUSTOMER, customer, "free", 1).block();
+
+		assertThat(allowed).containsExactly(true, true, false);
+		assertThat(unruled.rule()).isNull();
+		assertThat(unruled.allowed()).isTrue();
+		// the same key the rate-limiter service counts in:
+		// rl:{<rule>:<caller>}:token_bucket
+		assertThat(redis.hasKey("rl:{orders-two:" + customer + "}:token_bucket").block()).isTrue();
+	}
+
+}

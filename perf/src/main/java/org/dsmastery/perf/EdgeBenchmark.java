@@ -1,0 +1,133 @@
+package org.dsmastery.perf;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What the edge costs, on the running platform ({@code ./platform up}): {@code GET
+ * /api/ids?count=1} directly from one id-generator instance, through the gateway with
+ * rate limiting, and through the gateway with rate limiting switched off at runtime
+ * ({@code POST /actuator/ratelimit {"enabled":false}}, restored afterwards). Throughput
+ * and the latency distribution (p99) of the same requests, 4 client threads, loopback
+ * only.
+ */
+@State(Scope.Benchmark)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 3)
+@Fork(value = 1, jvmArgsAppend = { "-XX:+UseSerialGC", "-Xmx256m" })
+@Threads(4)
+public class EdgeBenchmark {
+
+	static final String GATEWAY = "http://127.0.0.1:8080";
+
+	static final String DIRECT = "http://127.0.0.1:8085";
+
+	/** Where the requests go. */
+	@Param({ "direct", "gateway", "gateway-unlimited" })
+	public String target;
+
+	private HttpClient client;
+
+	private HttpRequest request;
+
+	/**
+	 * Prepares the request, sets the gateway's rate limiting for the target and checks
+	 * that the platform answers.
+	 * @throws Exception if it does not
+	 */
+	@Setup(Level.Trial)
+	public void setUp() throws Exception {
+		this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		String base = "direct".equals(this.target) ? DIRECT : GATEWAY;
+		// the rate-limiter's "internal" rule (a million per second) decides, so nothing
+		// is refused, but every request through the gateway still costs a decision
+		this.request = HttpRequest.newBuilder(URI.create(base + "/api/ids?count=1"))
+			.header("X-API-Key", "perf")
+			.header("X-Client-Tier", "internal")
+			.build();
+		if (!"direct".equals(this.target)) {
+			switchRateLimiting(!"gateway-unlimited".equals(this.target));
+		}
+		if (send().statusCode() != 200) {
+			throw new IllegalStateException(base + " does not serve ids: start it with ./platform up");
+		}
+	}
+
+	/**
+	 * Leaves the gateway rate limiting again.
+	 * @throws Exception if the gateway does not answer
+	 */
+	@TearDown(Level.Trial)
+	public void restore() throws Exception {
+		if ("gateway-unlimited".equals(this.target)) {
+			switchRateLimiting(true);
+		}
+	}
+
+	/**
+	 * Requests per second.
+	 * @return the response
+	 * @throws Exception on I/O failure
+	 */
+	@Benchmark
+	@BenchmarkMode(Mode.Throughput)
+	@OutputTimeUnit(TimeUnit.SECONDS)
+	public HttpResponse<byte[]> throughput() throws Exception {
+		return checked(send());
+	}
+
+	/**
+	 * The latency of each request, sampled (JMH reports p50, p99, p99.9).
+	 * @return the response
+	 * @throws Exception on I/O failure
+	 */
+	@Benchmark
+	@BenchmarkMode(Mode.SampleTime)
+	@OutputTimeUnit(TimeUnit.MILLISECONDS)
+	public HttpResponse<byte[]> latency() throws Exception {
+		return checked(send());
+	}
+
+	private void switchRateLimiting(boolean enabled) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.client
+			.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/actuator/ratelimit"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"enabled\":" + enabled + "}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("the gateway did not switch rate limiting " + (enabled ? "on" : "off")
+					+ ": HTTP " + response.statusCode() + " (is /actuator/ratelimit exposed?)");
+		}
+	}
+
+	private HttpResponse<byte[]> send() throws IOException, InterruptedException {
+		return this.client.send(this.request, HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private static HttpResponse<byte[]> checked(HttpResponse<byte[]> response) {
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("HTTP " + response.statusCode());
+		}
+		return response;
+	}
+
+}

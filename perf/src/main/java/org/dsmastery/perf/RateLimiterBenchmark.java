@@ -1,0 +1,197 @@
+package org.dsmastery.perf;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
+import io.lettuce.core.RedisClient;
+import org.dsmastery.devstack.DevStack;
+import org.dsmastery.devstack.DevStackConfig;
+import org.dsmastery.devstack.Infra;
+import org.dsmastery.ratelimiting.Decision;
+import org.dsmastery.ratelimiting.Limit;
+import org.dsmastery.ratelimiting.RedisRateLimiter;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/**
+ * Token-bucket decisions per second, libs/ratelimit (one Lua script, one round trip)
+ * against Bucket4j's Lettuce proxy manager (read the state, compute in the JVM,
+ * compare-and-swap it back; retry when another client won), both on the same real Redis
+ * started by devstack in this JVM, both on one Lettuce connection, 4 threads. The limit
+ * is so large that every request is granted: this measures what a decision costs, not
+ * refusals.
+ * <ul>
+ * <li>uncontended: each thread has its own key, as callers mostly do;</li>
+ * <li>contended: all threads on one key, as one hot API key or customer.</li>
+ * </ul>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 3)
+@Fork(value = 1, jvmArgsAppend = { "-XX:+UseSerialGC", "-Xmx256m" })
+@Threads(4)
+public class RateLimiterBenchmark {
+
+	static final long CAPACITY = 1_000_000_000L;
+
+	static final String CONTENDED_KEY = "bench-hot";
+
+	private final AtomicInteger threads = new AtomicInteger();
+
+	private DevStack stack;
+
+	private LettuceConnectionFactory connectionFactory;
+
+	private RedisRateLimiter limiter;
+
+	private RedisClient bucket4jClient;
+
+	private LettuceBasedProxyManager<byte[]> buckets;
+
+	private BucketConfiguration bucketConfiguration;
+
+	private final Limit limit = Limit.tokenBucket(CAPACITY, CAPACITY);
+
+	private BucketProxy contendedBucket;
+
+	/**
+	 * Starts Redis and connects both limiters to it.
+	 * @throws Exception if Redis does not start
+	 */
+	@Setup(Level.Trial)
+	public void startRedis() throws Exception {
+		Path directory = Files.createTempDirectory("ratelimit-bench-");
+		DevStackConfig config = DevStackConfig.ephemeral(directory, List.of());
+		this.stack = DevStack.start(config, EnumSet.of(Infra.REDIS), false);
+		this.connectionFactory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", config.redisPort()));
+		this.connectionFactory.afterPropertiesSet();
+		this.connectionFactory.start();
+		this.limiter = new RedisRateLimiter(new ReactiveStringRedisTemplate(this.connectionFactory), "rl-bench:");
+		this.bucket4jClient = RedisClient.create("redis://127.0.0.1:" + config.redisPort());
+		this.buckets = Bucket4jLettuce.casBasedBuilder(this.bucket4jClient)
+			.expirationAfterWrite(
+					ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+			.build();
+		this.bucketConfiguration = BucketConfiguration.builder()
+			.addLimit((bandwidth) -> bandwidth.capacity(CAPACITY).refillGreedy(CAPACITY, Duration.ofSeconds(1)))
+			.build();
+		this.contendedBucket = bucket(CONTENDED_KEY);
+	}
+
+	BucketProxy bucket(String key) {
+		return this.buckets.builder().build(("b4j-bench:" + key).getBytes(), () -> this.bucketConfiguration);
+	}
+
+	/**
+	 * Stops the clients and Redis.
+	 */
+	@TearDown(Level.Trial)
+	public void stop() {
+		this.bucket4jClient.shutdown();
+		this.connectionFactory.destroy();
+		this.stack.close();
+	}
+
+	/**
+	 * A thread's own key.
+	 */
+	@State(Scope.Thread)
+	public static class OwnKey {
+
+		String key;
+
+		BucketProxy bucket;
+
+		/**
+		 * Picks the thread's key.
+		 * @param shared the benchmark
+		 */
+		@Setup(Level.Trial)
+		public void pick(RateLimiterBenchmark shared) {
+			this.key = "bench-thread-" + shared.threads.incrementAndGet();
+			this.bucket = shared.bucket(this.key);
+		}
+
+	}
+
+	/**
+	 * libs/ratelimit, each thread on its own key.
+	 * @param own the thread's key
+	 * @return the decision
+	 */
+	@Benchmark
+	public Decision limiterUncontended(OwnKey own) {
+		return granted(this.limiter.acquire(own.key, this.limit, 1).block());
+	}
+
+	/**
+	 * Bucket4j, each thread on its own key.
+	 * @param own the thread's bucket
+	 * @return whether the token was granted
+	 */
+	@Benchmark
+	public boolean bucket4jUncontended(OwnKey own) {
+		return granted(own.bucket.tryConsume(1));
+	}
+
+	/**
+	 * libs/ratelimit, every thread on one key.
+	 * @return the decision
+	 */
+	@Benchmark
+	public Decision limiterContended() {
+		return granted(this.limiter.acquire(CONTENDED_KEY, this.limit, 1).block());
+	}
+
+	/**
+	 * Bucket4j, every thread on one key.
+	 * @return whether the token was granted
+	 */
+	@Benchmark
+	public boolean bucket4jContended() {
+		return granted(this.contendedBucket.tryConsume(1));
+	}
+
+	private static Decision granted(Decision decision) {
+		if (!decision.allowed()) {
+			throw new IllegalStateException("refused: the benchmark's limit must never bind");
+		}
+		return decision;
+	}
+
+	private static boolean granted(boolean granted) {
+		if (!granted) {
+			throw new IllegalStateException("refused: the benchmark's limit must never bind");
+		}
+		return true;
+	}
+
+}
