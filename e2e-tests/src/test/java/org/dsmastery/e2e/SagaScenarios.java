@@ -119,7 +119,7 @@ final class SagaScenarios {
 	void rushOnScarceStock(String style) throws Exception {
 		String sku = this.shop.newProduct("rush", 900, 50);
 		List<String> orders = new ArrayList<>();
-		try (ExecutorService clients = Executors.newFixedThreadPool(32)) {
+		try (ExecutorService clients = Executors.newFixedThreadPool(16)) {
 			List<Future<String>> placed = new ArrayList<>();
 			for (int i = 0; i < 200; i++) {
 				long customer = 10_000_000L + (long) (Math.random() * 1_000_000_000_000L);

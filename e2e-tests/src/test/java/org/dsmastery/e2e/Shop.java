@@ -34,6 +34,8 @@ final class Shop {
 
 	private static final Set<String> TERMINAL = Set.of("APPROVED", "REJECTED", "CANCELLED");
 
+	private static final int MAX_ATTEMPTS = 8;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -151,7 +153,29 @@ final class Shop {
 		assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isIn((Object[]) expected);
 	}
 
+	/**
+	 * Sends a request the way a well-behaved client does: a {@code 429} or a {@code 503}
+	 * with {@code Retry-After} is sent again after the pause it asks for (a POST with the
+	 * same {@code Idempotency-Key}, so it cannot place a second order), a few times at
+	 * most.
+	 */
 	private HttpResponse<String> exchange(URI base, String method, String path, String body, String idempotencyKey) {
+		HttpResponse<String> response = exchangeOnce(base, method, path, body, idempotencyKey);
+		for (int attempt = 1; attempt < MAX_ATTEMPTS && isRetryable(response); attempt++) {
+			long seconds = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+			pause(Duration.ofSeconds(Math.min(seconds, 5)));
+			response = exchangeOnce(base, method, path, body, idempotencyKey);
+		}
+		return response;
+	}
+
+	private static boolean isRetryable(HttpResponse<String> response) {
+		return (response.statusCode() == 429 || response.statusCode() == 503)
+				&& response.headers().firstValue("Retry-After").isPresent();
+	}
+
+	private HttpResponse<String> exchangeOnce(URI base, String method, String path, String body,
+			String idempotencyKey) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
 			.timeout(Duration.ofSeconds(15))
 			// counted against the rate-limiter's internal rule, not the per-IP default

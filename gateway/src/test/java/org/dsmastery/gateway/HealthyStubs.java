@@ -21,7 +21,7 @@ public final class HealthyStubs {
 	 */
 	public static StubHttpServer start(HttpHandler api) {
 		return StubHttpServer.start((exchange) -> {
-			if ("/actuator/health".equals(exchange.getRequestURI().getPath())) {
+			if (exchange.getRequestURI().getPath().startsWith("/actuator/health")) {
 				StubHttpServer.respond(exchange, 200, "{\"status\":\"UP\"}");
 				return;
 			}

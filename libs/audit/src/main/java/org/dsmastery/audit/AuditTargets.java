@@ -29,7 +29,7 @@ public record AuditTargets(URI orders, URI inventory, URI payments, URI sagas, S
 	public static AuditTargets localPlatform() {
 		return new AuditTargets(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8083"),
 				URI.create("http://127.0.0.1:8082"), URI.create("http://127.0.0.1:8084"), "127.0.0.1:19092",
-				PLATFORM_GROUPS, Duration.ofSeconds(90));
+				PLATFORM_GROUPS, Duration.ofSeconds(180));
 	}
 
 }

@@ -15,6 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * calls it stuck
  */
 @ConfigurationProperties("shop.saga")
-public record SagaProperties(@DefaultValue("10s") Duration stepTimeout,
+public record SagaProperties(@DefaultValue("30s") Duration stepTimeout,
 		@DefaultValue("500ms") Duration deadlineCheckInterval, @DefaultValue("30s") Duration auditGrace) {
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -13,6 +14,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -50,6 +52,25 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request",
 				"the request has " + errors.size() + " invalid field(s)");
 		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * Answers a path variable or query parameter of the wrong type ({@code /api/orders/abc})
+	 * with 400 and the parameter's pointer.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
+				: String.valueOf(ex.getPropertyName());
+		Class<?> required = ex.getRequiredType();
+		String expected = (required != null && (Number.class.isAssignableFrom(required)
+				|| (required.isPrimitive() && required != boolean.class))) ? "a number"
+						: "a " + ((required != null) ? required.getSimpleName() : "value");
+		ProblemDetail problem = invalid(name, "must be " + expected);
+		problem.setTitle("Invalid " + name);
+		problem.setDetail("'" + ex.getValue() + "' is not a valid " + name);
 		return ResponseEntity.badRequest().body(problem);
 	}
 

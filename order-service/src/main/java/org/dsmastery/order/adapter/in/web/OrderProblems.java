@@ -1,8 +1,6 @@
 package org.dsmastery.order.adapter.in.web;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 import org.dsmastery.order.domain.OrderNotFoundException;
 import org.dsmastery.order.domain.OrderStateException;
@@ -21,7 +19,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Every failure of the orders API as an RFC 9457 problem with a stable {@code type}; bad
@@ -39,14 +36,6 @@ class OrderProblems extends ProblemAdvice {
 	static final URI UNKNOWN_SKU = type("unknown-sku");
 
 	static final URI DEPENDENCY_UNAVAILABLE = type("dependency-unavailable");
-
-	@ExceptionHandler
-	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid " + ex.getName(),
-				"'" + ex.getValue() + "' is not a valid " + ex.getName());
-		problem.setProperty("errors", List.of(Map.of("pointer", pointer(ex.getName()), "detail", "must be a number")));
-		return problem;
-	}
 
 	@ExceptionHandler
 	ProblemDetail notFound(OrderNotFoundException ex) {

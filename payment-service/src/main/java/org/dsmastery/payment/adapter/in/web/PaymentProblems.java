@@ -1,8 +1,6 @@
 package org.dsmastery.payment.adapter.in.web;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 import org.dsmastery.payment.domain.AccountNotFoundException;
 import org.dsmastery.payment.domain.CreditBelowCommitmentsException;
@@ -13,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Every failure of the payments API as an RFC 9457 problem with a stable {@code type};
@@ -27,14 +24,6 @@ class PaymentProblems extends ProblemAdvice {
 	static final URI PAYMENT_NOT_FOUND = type("payment-not-found");
 
 	static final URI CREDIT_BELOW_COMMITMENTS = type("credit-below-commitments");
-
-	@ExceptionHandler
-	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid " + ex.getName(),
-				"'" + ex.getValue() + "' is not a valid " + ex.getName());
-		problem.setProperty("errors", List.of(Map.of("pointer", pointer(ex.getName()), "detail", "must be a number")));
-		return problem;
-	}
 
 	@ExceptionHandler
 	ProblemDetail accountNotFound(AccountNotFoundException ex) {
