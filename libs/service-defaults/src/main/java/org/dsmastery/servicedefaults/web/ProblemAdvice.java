@@ -56,8 +56,8 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Answers a path variable or query parameter of the wrong type ({@code /api/orders/abc})
-	 * with 400 and the parameter's pointer.
+	 * Answers a path variable or query parameter of the wrong type
+	 * ({@code /api/orders/abc}) with 400 and the parameter's pointer.
 	 */
 	@Override
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
@@ -65,9 +65,9 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
 		String name = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
 				: String.valueOf(ex.getPropertyName());
 		Class<?> required = ex.getRequiredType();
-		String expected = (required != null && (Number.class.isAssignableFrom(required)
-				|| (required.isPrimitive() && required != boolean.class))) ? "a number"
-						: "a " + ((required != null) ? required.getSimpleName() : "value");
+		String expected = (required != null
+				&& (Number.class.isAssignableFrom(required) || (required.isPrimitive() && required != boolean.class)))
+						? "a number" : "a " + ((required != null) ? required.getSimpleName() : "value");
 		ProblemDetail problem = invalid(name, "must be " + expected);
 		problem.setTitle("Invalid " + name);
 		problem.setDetail("'" + ex.getValue() + "' is not a valid " + name);
