@@ -158,7 +158,9 @@ final class SagaScenarios {
 			}
 		}
 
-		assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(202, 409);
+		// the first places it; each other one is either replayed (202) or refused while
+		// the first runs (409)
+		assertThat(responses).extracting(HttpResponse::statusCode).isSubsetOf(202, 409);
 		List<String> orderIds = responses.stream()
 			.filter((response) -> response.statusCode() == 202)
 			.map((response) -> this.json.readTree(response.body()).get("orderId").asString())
