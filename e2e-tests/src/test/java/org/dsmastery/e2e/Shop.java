@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A customer's and an operator's view of the running shop: orders go through the gateway
@@ -100,21 +101,20 @@ final class Shop {
 	 */
 	Map<String, JsonNode> awaitTerminal(List<String> orders, Duration timeout) {
 		Map<String, JsonNode> done = new ConcurrentHashMap<>();
-		long deadline = System.nanoTime() + timeout.toNanos();
 		List<String> open = new ArrayList<>(orders);
-		while (!open.isEmpty()) {
-			assertThat(System.nanoTime()).as("orders still pending after %s: %s", timeout, open).isLessThan(deadline);
-			for (String order : List.copyOf(open)) {
-				JsonNode view = order(order);
-				if (TERMINAL.contains(view.get("status").asString())) {
-					done.put(order, view);
-					open.remove(order);
+		await().atMost(timeout)
+			.pollInterval(Duration.ofMillis(300))
+			.alias("orders reach a terminal state")
+			.until(() -> {
+				for (String order : List.copyOf(open)) {
+					JsonNode view = order(order);
+					if (TERMINAL.contains(view.get("status").asString())) {
+						done.put(order, view);
+						open.remove(order);
+					}
 				}
-			}
-			if (!open.isEmpty()) {
-				pause(Duration.ofMillis(300));
-			}
-		}
+				return open.isEmpty();
+			});
 		return done;
 	}
 

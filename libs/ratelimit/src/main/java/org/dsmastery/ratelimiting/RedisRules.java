@@ -63,12 +63,24 @@ public final class RedisRules implements AutoCloseable {
 	 * Starts reloading the rules now and every refresh interval.
 	 * @return this
 	 */
-	public synchronized RedisRules start() {
+	public RedisRules start() {
+		return start(List.of());
+	}
+
+	/**
+	 * Starts reloading the rules now and every refresh interval, storing {@code defaults}
+	 * first whenever the hash does not exist: on a fresh Redis, after a Redis restart
+	 * without persistence, or once Redis answers at all.
+	 * @param defaults the rules of a fresh Redis
+	 * @return this
+	 */
+	public synchronized RedisRules start(Collection<Rule> defaults) {
 		if (this.refresher == null) {
+			List<Rule> seed = List.copyOf(defaults);
 			this.refresher = Flux.interval(Duration.ZERO, this.refreshInterval)
 				// a reload slower than the interval skips ticks instead of failing
 				.onBackpressureDrop()
-				.concatMap((tick) -> load().onErrorResume((ex) -> {
+				.concatMap((tick) -> seedIfEmpty(seed).then(load()).onErrorResume((ex) -> {
 					logger.warn("Could not reload rate-limit rules from {}, keeping the last ones: {}", this.key,
 							ex.toString());
 					return Mono.empty();
@@ -127,6 +139,9 @@ public final class RedisRules implements AutoCloseable {
 	 * @return completion
 	 */
 	public Mono<Void> seedIfEmpty(Collection<Rule> defaults) {
+		if (defaults.isEmpty()) {
+			return Mono.empty();
+		}
 		return this.redis.hasKey(this.key)
 			.flatMap((exists) -> exists ? Mono.empty()
 					: Flux.fromIterable(defaults)

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.dsmastery.ratelimit.rules.KeyKind;
+import org.dsmastery.ratelimiting.KeyKind;
 
 /**
  * A request for permits.

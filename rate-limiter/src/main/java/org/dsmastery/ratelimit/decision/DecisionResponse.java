@@ -1,7 +1,7 @@
 package org.dsmastery.ratelimit.decision;
 
-import org.dsmastery.ratelimit.rules.Rule;
 import org.dsmastery.ratelimiting.Decision;
+import org.dsmastery.ratelimiting.Rule;
 
 /**
  * The decision, with what the IETF RateLimit headers need.

@@ -2,10 +2,10 @@ package org.dsmastery.ratelimit.decision;
 
 import java.util.List;
 
-import org.dsmastery.ratelimit.rules.KeyKind;
-import org.dsmastery.ratelimit.rules.Rule;
 import org.dsmastery.ratelimit.rules.RuleStore;
+import org.dsmastery.ratelimiting.KeyKind;
 import org.dsmastery.ratelimiting.RedisRateLimiter;
+import org.dsmastery.ratelimiting.Rule;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -12,7 +12,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.dsmastery.ratelimiting.Algorithm;
+import org.dsmastery.ratelimiting.KeyKind;
 import org.dsmastery.ratelimiting.Limit;
+import org.dsmastery.ratelimiting.Rule;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.ResponseEntity;

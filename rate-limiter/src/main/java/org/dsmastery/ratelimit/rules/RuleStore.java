@@ -1,21 +1,15 @@
 package org.dsmastery.ratelimit.rules;
 
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.dsmastery.ratelimiting.Algorithm;
+import org.dsmastery.ratelimiting.KeyKind;
 import org.dsmastery.ratelimiting.Limit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
+import org.dsmastery.ratelimiting.RedisRules;
+import org.dsmastery.ratelimiting.Rule;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
@@ -24,17 +18,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rules, kept in the Redis hash {@value #KEY} so that every rate-limiter instance
- * applies the same ones; each instance decides from an in-memory copy refreshed every
- * second, so a rule changed through the API applies everywhere within a second.
+ * (and a gateway in {@code redis} mode) applies the same ones; each instance decides from
+ * an in-memory copy refreshed every second ({@link RedisRules} of libs/ratelimit), so a
+ * rule changed through the API applies everywhere within a second. A Redis without the
+ * hash gets the {@link #DEFAULTS}.
  */
 @Component
 public class RuleStore implements InitializingBean, DisposableBean {
 
-	static final String KEY = "rl:rules";
-
-	private static final Logger logger = LoggerFactory.getLogger(RuleStore.class);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	static final String KEY = RedisRules.DEFAULT_KEY;
 
 	static final List<Rule> DEFAULTS = List.of(
 			new Rule("default-ip", Rule.ANY, KeyKind.IP, Rule.ANY, Limit.tokenBucket(100, 50)),
@@ -45,26 +37,15 @@ public class RuleStore implements InitializingBean, DisposableBean {
 			// the platform's own tests and benchmarks
 			new Rule("internal", Rule.ANY, KeyKind.API_KEY, "internal", Limit.tokenBucket(1_000_000, 1_000_000)));
 
-	private final ReactiveStringRedisTemplate redis;
-
-	private volatile Map<String, Rule> rules = Map.of();
-
-	private Disposable refresher;
+	private final RedisRules rules;
 
 	RuleStore(ReactiveStringRedisTemplate redis) {
-		this.redis = redis;
+		this.rules = new RedisRules(redis, KEY, Duration.ofSeconds(1));
 	}
 
 	@Override
 	public void afterPropertiesSet() {
-		this.refresher = Flux.interval(Duration.ZERO, Duration.ofSeconds(1))
-			// a refresh slower than a second skips ticks instead of failing the interval
-			.onBackpressureDrop()
-			.concatMap((tick) -> seedIfEmpty().then(load()).onErrorResume((ex) -> {
-				logger.warn("Could not refresh rate-limit rules, keeping the last ones: {}", ex.toString());
-				return Mono.empty();
-			}))
-			.subscribe((loaded) -> this.rules = loaded);
+		this.rules.start(DEFAULTS);
 	}
 
 	/**
@@ -75,14 +56,15 @@ public class RuleStore implements InitializingBean, DisposableBean {
 	 * @return the rule, if any applies
 	 */
 	public Optional<Rule> match(String route, KeyKind keyKind, String tier) {
-		return this.rules.values()
-			.stream()
-			.filter((rule) -> rule.matches(route, keyKind, tier))
-			.max(Comparator.comparingInt(Rule::specificity).thenComparing(Rule::id));
+		return this.rules.match(route, keyKind, tier);
 	}
 
+	/**
+	 * Lists every rule, read from Redis now.
+	 * @return the rules, by id
+	 */
 	public Mono<List<Rule>> all() {
-		return load().map((loaded) -> loaded.values().stream().sorted(Comparator.comparing(Rule::id)).toList());
+		return this.rules.all();
 	}
 
 	/**
@@ -91,10 +73,7 @@ public class RuleStore implements InitializingBean, DisposableBean {
 	 * @return the rule
 	 */
 	public Mono<Rule> save(Rule rule) {
-		return this.redis.opsForHash()
-			.put(KEY, rule.id(), JSON.writeValueAsString(RuleJson.of(rule)))
-			.then(refreshNow())
-			.thenReturn(rule);
+		return this.rules.save(rule);
 	}
 
 	/**
@@ -103,41 +82,24 @@ public class RuleStore implements InitializingBean, DisposableBean {
 	 * @return whether it existed
 	 */
 	public Mono<Boolean> delete(String id) {
-		return this.redis.opsForHash()
-			.remove(KEY, id)
-			.map((removed) -> removed > 0)
-			.flatMap((removed) -> refreshNow().thenReturn(removed));
-	}
-
-	private Mono<Void> refreshNow() {
-		return load().doOnNext((loaded) -> this.rules = loaded).then();
-	}
-
-	private Mono<Void> seedIfEmpty() {
-		return this.redis.hasKey(KEY)
-			.flatMap((exists) -> exists ? Mono.empty()
-					: Flux.fromIterable(DEFAULTS)
-						.concatMap((rule) -> this.redis.opsForHash()
-							.putIfAbsent(KEY, rule.id(), JSON.writeValueAsString(RuleJson.of(rule))))
-						.then());
-	}
-
-	private Mono<Map<String, Rule>> load() {
-		return this.redis.<String, String>opsForHash()
-			.values(KEY)
-			.map((json) -> JSON.readValue(json, RuleJson.class).toRule())
-			.collect(Collectors.toMap(Rule::id, Function.identity()));
+		return this.rules.delete(id);
 	}
 
 	@Override
 	public void destroy() {
-		if (this.refresher != null) {
-			this.refresher.dispose();
-		}
+		this.rules.close();
 	}
 
 	/**
-	 * A rule as stored in Redis.
+	 * A rule as the rules API shows it (the same fields Redis stores).
+	 *
+	 * @param id the rule
+	 * @param route the route it applies to, or {@code *}
+	 * @param keyKind what identifies the caller
+	 * @param tier the tier it applies to, or {@code *}
+	 * @param algorithm the algorithm
+	 * @param capacity the burst
+	 * @param ratePerSecond the sustained rate
 	 */
 	public record RuleJson(String id, String route, KeyKind keyKind, String tier, Algorithm algorithm, long capacity,
 			double ratePerSecond) {
@@ -145,11 +107,6 @@ public class RuleStore implements InitializingBean, DisposableBean {
 		public static RuleJson of(Rule rule) {
 			return new RuleJson(rule.id(), rule.route(), rule.keyKind(), rule.tier(), rule.limit().algorithm(),
 					rule.limit().capacity(), rule.limit().ratePerSecond());
-		}
-
-		Rule toRule() {
-			return new Rule(this.id, this.route, this.keyKind, this.tier,
-					new Limit(this.algorithm, this.capacity, this.ratePerSecond));
 		}
 
 	}
