@@ -34,10 +34,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-
 /**
  * Token-bucket decisions per second, libs/ratelimit (one Lua script, one round trip)
  * against Bucket4j's Lettuce proxy manager (read the state, compute in the JVM,
@@ -67,7 +63,7 @@ public class RateLimiterBenchmark {
 
 	private DevStack stack;
 
-	private LettuceConnectionFactory connectionFactory;
+	private RedisClient limiterClient;
 
 	private RedisRateLimiter limiter;
 
@@ -90,11 +86,11 @@ public class RateLimiterBenchmark {
 		Path directory = Files.createTempDirectory("ratelimit-bench-");
 		DevStackConfig config = DevStackConfig.ephemeral(directory, List.of());
 		this.stack = DevStack.start(config, EnumSet.of(Infra.REDIS), false);
-		this.connectionFactory = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration("127.0.0.1", config.redisPort()));
-		this.connectionFactory.afterPropertiesSet();
-		this.connectionFactory.start();
-		this.limiter = new RedisRateLimiter(new ReactiveStringRedisTemplate(this.connectionFactory), "rl-bench:");
+		this.limiterClient = RedisClient.create("redis://127.0.0.1:" + config.redisPort());
+		this.limiter = new RedisRateLimiter(this.limiterClient, "rl-bench:");
+		while (!this.limiter.connected()) {
+			Thread.onSpinWait();
+		}
 		this.bucket4jClient = RedisClient.create("redis://127.0.0.1:" + config.redisPort());
 		this.buckets = Bucket4jLettuce.casBasedBuilder(this.bucket4jClient)
 			.expirationAfterWrite(
@@ -116,7 +112,8 @@ public class RateLimiterBenchmark {
 	@TearDown(Level.Trial)
 	public void stop() {
 		this.bucket4jClient.shutdown();
-		this.connectionFactory.destroy();
+		this.limiter.close();
+		this.limiterClient.shutdown();
 		this.stack.close();
 	}
 
@@ -149,7 +146,7 @@ public class RateLimiterBenchmark {
 	 */
 	@Benchmark
 	public Decision limiterUncontended(OwnKey own) {
-		return granted(this.limiter.acquire(own.key, this.limit, 1).block());
+		return granted(this.limiter.decide(own.key, this.limit, 1).join());
 	}
 
 	/**
@@ -168,7 +165,7 @@ public class RateLimiterBenchmark {
 	 */
 	@Benchmark
 	public Decision limiterContended() {
-		return granted(this.limiter.acquire(CONTENDED_KEY, this.limit, 1).block());
+		return granted(this.limiter.decide(CONTENDED_KEY, this.limit, 1).join());
 	}
 
 	/**

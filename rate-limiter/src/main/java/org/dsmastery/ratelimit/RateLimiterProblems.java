@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import io.lettuce.core.RedisException;
+import org.dsmastery.ratelimiting.RedisUnavailableException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -25,6 +27,8 @@ import org.springframework.web.server.ServerWebInputException;
 class RateLimiterProblems extends ResponseEntityExceptionHandler {
 
 	static final URI INVALID_REQUEST = URI.create("https://dsmastery.org/problems/invalid-request");
+
+	static final URI LIMITER_UNAVAILABLE = URI.create("https://dsmastery.org/problems/limiter-unavailable");
 
 	@Override
 	protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
@@ -50,6 +54,21 @@ class RateLimiterProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail invalid(IllegalArgumentException ex) {
 		return problem(ex.getMessage());
+	}
+
+	/**
+	 * Redis cannot decide (not connected yet, timed out, gone): 503, so callers fall back
+	 * or retry instead of treating it as a bug.
+	 * @param ex what failed
+	 * @return the problem
+	 */
+	@ExceptionHandler({ RedisUnavailableException.class, RedisException.class })
+	ResponseEntity<ProblemDetail> unavailable(RuntimeException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"rate-limit decisions need Redis, which does not answer: " + ex.getMessage());
+		problem.setType(LIMITER_UNAVAILABLE);
+		problem.setTitle("Rate limiter unavailable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
 	}
 
 	private static ProblemDetail problem(String detail) {

@@ -33,8 +33,15 @@ class GuardedRateLimiter {
 		this.fallback = fallback;
 	}
 
-	Mono<Verdict> decide(String route, Caller caller) {
-		return this.decider.decide(route, caller)
+	/**
+	 * Decides, or lets the local fallback decide one permit.
+	 * @param route the route
+	 * @param caller who calls
+	 * @param permits how many permits
+	 * @return the verdict; from the fallback it is for one permit, whatever was asked
+	 */
+	Mono<Verdict> decide(String route, Caller caller, int permits) {
+		return this.decider.decide(route, caller, permits)
 			.timeout(this.timeout)
 			.transformDeferred(CircuitBreakerOperator.of(this.circuitBreaker))
 			.onErrorResume((ex) -> {

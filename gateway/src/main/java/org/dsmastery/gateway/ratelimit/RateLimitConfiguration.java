@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.dsmastery.ratelimiting.RedisRateLimiter;
 import org.dsmastery.ratelimiting.RedisRules;
@@ -52,7 +53,9 @@ class RateLimitConfiguration {
 		GuardedRateLimiter limiter = new GuardedRateLimiter(decider, properties.timeout(),
 				registry.circuitBreaker("rate-limiter"),
 				new LocalFallbackBuckets(properties.fallbackCapacity(), properties.fallbackRatePerSecond()));
-		return new RateLimitFilter(limiter, properties, rateLimitSwitch);
+		PermitLeases leases = new PermitLeases(limiter, properties.leaseFraction(), properties.maxLease(),
+				properties.leaseTerm(), System::nanoTime);
+		return new RateLimitFilter(leases, properties, rateLimitSwitch);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -98,12 +101,14 @@ class RateLimitConfiguration {
 		}
 
 		@Bean
-		RateLimitDecider redisRateLimitDecider(LettuceConnectionFactory rateLimitRedisConnectionFactory,
-				RedisRules rateLimitRules) {
+		RedisRateLimiter rateLimitRedisLimiter(LettuceConnectionFactory rateLimitRedisConnectionFactory) {
 			// the rate-limiter service's key prefix: both modes count in the same buckets
-			RedisRateLimiter limiter = new RedisRateLimiter(
-					new ReactiveStringRedisTemplate(rateLimitRedisConnectionFactory), "rl:");
-			return new RedisRateLimitDecider(new RuleBasedRateLimiter(rateLimitRules, limiter));
+			return new RedisRateLimiter((RedisClient) rateLimitRedisConnectionFactory.getRequiredNativeClient(), "rl:");
+		}
+
+		@Bean
+		RateLimitDecider redisRateLimitDecider(RedisRateLimiter rateLimitRedisLimiter, RedisRules rateLimitRules) {
+			return new RedisRateLimitDecider(new RuleBasedRateLimiter(rateLimitRules, rateLimitRedisLimiter));
 		}
 
 	}

@@ -14,8 +14,9 @@ interface RateLimitDecider {
 	 * Decides one request.
 	 * @param route the gateway route
 	 * @param caller who calls
+	 * @param permits how many permits: 1 for the request, more for a lease
 	 * @return the verdict, or an error when the decider cannot answer
 	 */
-	Mono<Verdict> decide(String route, Caller caller);
+	Mono<Verdict> decide(String route, Caller caller, int permits);
 
 }

@@ -25,13 +25,13 @@ import org.springframework.web.server.ServerWebExchange;
  */
 class RateLimitFilter implements GlobalFilter, Ordered {
 
-	private final GuardedRateLimiter limiter;
+	private final PermitLeases limiter;
 
 	private final RateLimitProperties properties;
 
 	private final RateLimitSwitch rateLimitSwitch;
 
-	RateLimitFilter(GuardedRateLimiter limiter, RateLimitProperties properties, RateLimitSwitch rateLimitSwitch) {
+	RateLimitFilter(PermitLeases limiter, RateLimitProperties properties, RateLimitSwitch rateLimitSwitch) {
 		this.limiter = limiter;
 		this.properties = properties;
 		this.rateLimitSwitch = rateLimitSwitch;

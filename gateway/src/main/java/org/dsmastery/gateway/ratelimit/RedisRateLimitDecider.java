@@ -20,8 +20,8 @@ class RedisRateLimitDecider implements RateLimitDecider {
 	}
 
 	@Override
-	public Mono<Verdict> decide(String route, Caller caller) {
-		return this.limiter.decide(route, KeyKind.valueOf(caller.keyKind()), caller.key(), caller.tier(), 1)
+	public Mono<Verdict> decide(String route, Caller caller, int permits) {
+		return this.limiter.decide(route, KeyKind.valueOf(caller.keyKind()), caller.key(), caller.tier(), permits)
 			.map((decided) -> {
 				if (decided.rule() == null) {
 					return Verdict.unlimited();

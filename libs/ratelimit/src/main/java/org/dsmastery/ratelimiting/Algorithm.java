@@ -25,12 +25,19 @@ public enum Algorithm {
 
 	private final String script;
 
+	private final String key;
+
 	Algorithm(String script) {
 		this.script = script;
+		this.key = name().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	String script() {
 		return this.script;
+	}
+
+	String key() {
+		return this.key;
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.dsmastery.ratelimiting;
 
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.dsmastery.devstack.Infra;
 import org.dsmastery.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -20,10 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -34,23 +33,27 @@ import static org.awaitility.Awaitility.await;
  */
 class RedisRateLimiterTests {
 
-	private static LettuceConnectionFactory connectionFactory;
+	private static RedisClient client;
+
+	private static StatefulRedisConnection<String, String> connection;
 
 	private static RedisRateLimiter limiter;
 
 	@BeforeAll
 	static void connect() {
 		Map<String, String> redis = TestInfrastructure.shared().springProperties(Set.of(Infra.REDIS), null);
-		connectionFactory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(
-				redis.get("spring.data.redis.host"), Integer.parseInt(redis.get("spring.data.redis.port"))));
-		connectionFactory.afterPropertiesSet();
-		connectionFactory.start();
-		limiter = new RedisRateLimiter(new ReactiveStringRedisTemplate(connectionFactory), "rl-test:");
+		client = RedisClient
+			.create("redis://" + redis.get("spring.data.redis.host") + ":" + redis.get("spring.data.redis.port"));
+		connection = client.connect();
+		limiter = new RedisRateLimiter(client, "rl-test:");
+		await().atMost(Duration.ofSeconds(10)).until(limiter::connected);
 	}
 
 	@AfterAll
 	static void disconnect() {
-		connectionFactory.destroy();
+		limiter.close();
+		connection.close();
+		client.shutdown();
 	}
 
 	static Stream<Limit> limits() {
@@ -138,6 +141,43 @@ class RedisRateLimiterTests {
 			.block();
 
 		assertThat(decisions).extracting(Decision::allowed).containsExactly(true, true, false, true);
+	}
+
+	static Stream<Limit> stillLimits() {
+		return Stream.of(Limit.tokenBucket(5, 0.01), Limit.leakyBucket(5, 0.01),
+				Limit.slidingWindow(5, Duration.ofMinutes(5)));
+	}
+
+	@ParameterizedTest
+	@MethodSource("stillLimits")
+	void sendsTheScriptAgainToARedisThatForgotIt(Limit limit) {
+		String key = "flushed-" + UUID.randomUUID();
+		assertThat(limiter.decide(key, limit, 1).join().allowed()).isTrue();
+
+		connection.sync().scriptFlush();
+
+		assertThat(limiter.decide(key, limit, 1).join().allowed()).isTrue();
+		assertThat(limiter.decide(key, limit, 1).join().remaining()).isEqualTo(2);
+	}
+
+	@Test
+	void failsAtOnceUntilRedisAnswers() throws Exception {
+		int nobody;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			nobody = socket.getLocalPort();
+		}
+		RedisClient unreachable = RedisClient.create("redis://127.0.0.1:" + nobody);
+		try (RedisRateLimiter disconnected = new RedisRateLimiter(unreachable, "rl-test:")) {
+			assertThat(disconnected.connected()).isFalse();
+			assertThat(disconnected.decide("k", Limit.tokenBucket(5, 1), 1)).failsWithin(Duration.ofMillis(100))
+				.withThrowableThat()
+				.havingCause()
+				.isInstanceOf(RedisUnavailableException.class)
+				.withMessage("not connected to Redis yet");
+		}
+		finally {
+			unreachable.shutdown();
+		}
 	}
 
 	@Test

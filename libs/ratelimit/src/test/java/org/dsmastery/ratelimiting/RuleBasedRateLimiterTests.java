@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.lettuce.core.RedisClient;
 import org.dsmastery.devstack.Infra;
 import org.dsmastery.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -87,19 +88,23 @@ class RuleBasedRateLimiterTests {
 		String hash = "rules-" + UUID.randomUUID();
 		String customer = "customer-" + UUID.randomUUID();
 		RedisRules rules = new RedisRules(redis, hash, Duration.ofSeconds(1));
-		RuleBasedRateLimiter limiter = new RuleBasedRateLimiter(rules, new RedisRateLimiter(redis, "rl:"));
-		rules.save(new Rule("orders-two", "order-service", KeyKind.CUSTOMER, "free", Limit.tokenBucket(2, 0.01)))
-			.block();
+		try (RedisRateLimiter redisLimiter = new RedisRateLimiter(
+				(RedisClient) connectionFactory.getRequiredNativeClient(), "rl:")) {
+			await().atMost(Duration.ofSeconds(10)).until(redisLimiter::connected);
+			RuleBasedRateLimiter limiter = new RuleBasedRateLimiter(rules, redisLimiter);
+			rules.save(new Rule("orders-two", "order-service", KeyKind.CUSTOMER, "free", Limit.tokenBucket(2, 0.01)))
+				.block();
 
-		List<Boolean> allowed = List.of(
-				limiter.decide("order-service", KeyKind.CUSTOMER, customer, "free", 1).block().allowed(),
-				limiter.decide("order-service", KeyKind.CUSTOMER, customer, "free", 1).block().allowed(),
-				limiter.decide("order-service", KeyKind.CUSTOMER, customer, "free", 1).block().allowed());
-		RuleDecision unruled = limiter.decide("id-generator", KeyKind.CUSTOMER, customer, "free", 1).block();
+			List<Boolean> allowed = List.of(
+					limiter.decide("order-service", KeyKind.CUSTOMER, customer, "free", 1).block().allowed(),
+					limiter.decide("order-service", KeyKind.CUSTOMER, customer, "free", 1).block().allowed(),
+					limiter.decide("order-service", KeyKind.CUSTOMER, customer, "free", 1).block().allowed());
+			RuleDecision unruled = limiter.decide("id-generator", KeyKind.CUSTOMER, customer, "free", 1).block();
 
-		assertThat(allowed).containsExactly(true, true, false);
-		assertThat(unruled.rule()).isNull();
-		assertThat(unruled.allowed()).isTrue();
+			assertThat(allowed).containsExactly(true, true, false);
+			assertThat(unruled.rule()).isNull();
+			assertThat(unruled.allowed()).isTrue();
+		}
 		// the same key the rate-limiter service counts in:
 		// rl:{<rule>:<caller>}:token_bucket
 		assertThat(redis.hasKey("rl:{orders-two:" + customer + "}:token_bucket").block()).isTrue();
