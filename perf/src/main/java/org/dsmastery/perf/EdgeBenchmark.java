@@ -23,16 +23,17 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the edge costs, on the running platform ({@code ./platform up}): {@code GET
+ * What the edge costs, on the running platform ({@code ./platform up --peak}): {@code GET
  * /api/ids?count=1} directly from one id-generator instance, through the gateway with
  * rate limiting, and through the gateway with rate limiting switched off at runtime
  * ({@code POST /actuator/ratelimit {"enabled":false}}, restored afterwards). Throughput
  * and the latency distribution (p99) of the same requests, 4 client threads, loopback
- * only.
+ * only. The warm-up is long because the services' C2 compiler needs a minute of load
+ * before the gateway's code paths run at full speed.
  */
 @State(Scope.Benchmark)
-@Warmup(iterations = 2, time = 3)
-@Measurement(iterations = 3, time = 3)
+@Warmup(iterations = 3, time = 10)
+@Measurement(iterations = 3, time = 10)
 @Fork(value = 1, jvmArgsAppend = { "-XX:+UseSerialGC", "-Xmx256m" })
 @Threads(4)
 public class EdgeBenchmark {
@@ -59,7 +60,8 @@ public class EdgeBenchmark {
 		this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		String base = "direct".equals(this.target) ? DIRECT : GATEWAY;
 		// the rate-limiter's "internal" rule (a million per second) decides, so nothing
-		// is refused, but every request through the gateway still costs a decision
+		// is refused; the gateway leases its permits in blocks of 1,000 (lease-fraction
+		// 0 in the gateway makes every request cost a decision)
 		this.request = HttpRequest.newBuilder(URI.create(base + "/api/ids?count=1"))
 			.header("X-API-Key", "perf")
 			.header("X-Client-Tier", "internal")
