@@ -35,12 +35,12 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Token-bucket decisions per second, libs/ratelimit (one Lua script, one round trip)
- * against Bucket4j's Lettuce proxy manager (read the state, compute in the JVM,
- * compare-and-swap it back; retry when another client won), both on the same real Redis
- * started by devstack in this JVM, both on one Lettuce connection, 4 threads. The limit
- * is so large that every request is granted: this measures what a decision costs, not
- * refusals.
+ * Token-bucket decisions per second, libs/ratelimit (one Lua script, one round trip,
+ * {@code EVALSHA} on its own Lettuce connection) against Bucket4j's Lettuce proxy manager
+ * (read the state, compute in the JVM, compare-and-swap it back; retry when another
+ * client won), both on the same real Redis started by devstack in this JVM, both on one
+ * Lettuce connection, 4 threads. The limit is so large that every request is granted:
+ * this measures what a decision costs, not refusals.
  * <ul>
  * <li>uncontended: each thread has its own key, as callers mostly do;</li>
  * <li>contended: all threads on one key, as one hot API key or customer.</li>
@@ -49,8 +49,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 3)
-@Measurement(iterations = 3, time = 3)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
 @Fork(value = 1, jvmArgsAppend = { "-XX:+UseSerialGC", "-Xmx256m" })
 @Threads(4)
 public class RateLimiterBenchmark {

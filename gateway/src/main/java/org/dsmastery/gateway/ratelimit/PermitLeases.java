@@ -75,11 +75,14 @@ class PermitLeases {
 			return this.limiter.decide(route, caller, 1).doOnNext((verdict) -> learn(key, verdict, null));
 		}
 		return this.limiter.decide(route, caller, Math.toIntExact(block)).flatMap((verdict) -> {
-			if (verdict.allowed() && !verdict.fallback()) {
+			if (verdict.fallback()) {
+				// no answer: the local fallback has decided this request already
+				return Mono.just(verdict);
+			}
+			if (verdict.allowed()) {
 				return Mono.just(learn(key, verdict, block));
 			}
-			// fewer permits left than a block (or no answer): this request asks for its
-			// own
+			// fewer permits left than a block: this request asks for its own
 			return this.limiter.decide(route, caller, 1).doOnNext((single) -> learn(key, single, null));
 		});
 	}

@@ -112,6 +112,19 @@ class PermitLeasesTests {
 		assertThat(global.asked).hasSize(5).containsOnly(1);
 	}
 
+	@Test
+	void aLimiterThatStopsAnsweringMidLeaseIsAskedOncePerRequest() {
+		GlobalBucket global = new GlobalBucket(1_000_000);
+		PermitLeases leases = leases(global);
+		leases.decide("ids", this.caller).block();
+
+		global.down = true;
+		Verdict verdict = leases.decide("ids", this.caller).block();
+
+		assertThat(verdict.fallback()).isTrue();
+		assertThat(global.asked).containsExactly(1, 1000);
+	}
+
 	private PermitLeases leases(GlobalBucket global) {
 		GuardedRateLimiter guarded = new GuardedRateLimiter(global, Duration.ofSeconds(1), CircuitBreaker.of("test",
 				io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.custom().minimumNumberOfCalls(1000).build()),
