@@ -72,7 +72,7 @@ class PermitLeases {
 		}
 		long block = (lease != null) ? lease.block : 1;
 		if (block == 1) {
-			return this.limiter.decide(route, caller, 1).doOnNext((verdict) -> learn(key, verdict, null));
+			return this.limiter.decide(route, caller, 1).doOnNext((verdict) -> learn(key, verdict, 0));
 		}
 		return this.limiter.decide(route, caller, Math.toIntExact(block)).flatMap((verdict) -> {
 			if (verdict.fallback()) {
@@ -83,26 +83,27 @@ class PermitLeases {
 				return Mono.just(learn(key, verdict, block));
 			}
 			// fewer permits left than a block: this request asks for its own
-			return this.limiter.decide(route, caller, 1).doOnNext((single) -> learn(key, single, null));
+			return this.limiter.decide(route, caller, 1).doOnNext((single) -> learn(key, single, 0));
 		});
 	}
 
 	/**
 	 * Remembers what a verdict says about the caller's limit: how big its blocks may be,
 	 * and, when it granted a block, the lease of the permits this request does not use.
+	 * @param granted the block the verdict granted, 0 for a single permit
 	 */
-	private Verdict learn(String key, Verdict verdict, Long granted) {
+	private Verdict learn(String key, Verdict verdict, long granted) {
 		if (verdict.policy() == null || verdict.fallback() || !verdict.allowed()) {
 			return verdict;
 		}
 		long block = Math.max(1, Math.min(this.maxLease, (long) (verdict.quota() * this.fraction)));
-		if (block == 1 && granted == null) {
+		if (block == 1 && granted == 0) {
 			return verdict;
 		}
 		if (this.leases.size() >= MAX_LEASES) {
 			this.leases.clear();
 		}
-		long left = (granted != null) ? granted - 1 : 0;
+		long left = Math.max(0, granted - 1);
 		Lease lease = new Lease(verdict, block, left, this.nanoTime.getAsLong() + this.termNanos);
 		this.leases.put(key, lease);
 		return lease.verdict(left);

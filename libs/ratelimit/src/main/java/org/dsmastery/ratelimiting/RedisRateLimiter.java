@@ -77,11 +77,14 @@ public final class RedisRateLimiter implements AutoCloseable {
 		while (!this.closed) {
 			try {
 				StatefulRedisConnection<String, String> opened = client.connect(StringCodec.UTF8);
-				if (this.closed) {
-					opened.close();
-				}
-				else {
-					this.connection = opened;
+				synchronized (this) {
+					// close() may have run while connecting: then nobody else closes it
+					if (this.closed) {
+						opened.close();
+					}
+					else {
+						this.connection = opened;
+					}
 				}
 				return;
 			}
@@ -108,9 +111,12 @@ public final class RedisRateLimiter implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		this.closed = true;
+		StatefulRedisConnection<String, String> current;
+		synchronized (this) {
+			this.closed = true;
+			current = this.connection;
+		}
 		this.connector.interrupt();
-		StatefulRedisConnection<String, String> current = this.connection;
 		// a Spring connection factory may have shut the client, and with it this
 		// connection, down already
 		if (current != null && current.isOpen()) {
