@@ -2,6 +2,7 @@ package org.dsmastery.gateway;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.dsmastery.testsupport.StubHttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -11,7 +12,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.cloud.client.discovery.event.HeartbeatEvent;
+import org.springframework.cloud.gateway.event.RefreshRoutesEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -38,6 +45,12 @@ class GatewayRoutingTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	RouteRebuilds rebuilds;
 
 	@DynamicPropertySource
 	static void discovery(DynamicPropertyRegistry registry) {
@@ -98,6 +111,54 @@ class GatewayRoutingTests {
 	@Test
 	void answersUnknownPathsWith404() {
 		this.client.get().uri("/api/nowhere").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void rebuildsTheRoutesOnlyWhenAsked() {
+		int before = this.rebuilds.count.get();
+		// Eureka's registry fetch publishes these every 2 s; the routes resolve their
+		// instances per request, so nothing needs rebuilding (ADR 0014)
+		this.events.publishEvent(new HeartbeatEvent(this, 1L));
+		this.events.publishEvent(new HeartbeatEvent(this, 2L));
+		assertThat(this.rebuilds.count).hasValue(before);
+
+		// what POST /actuator/gateway/refresh publishes where that endpoint is writable
+		this.events.publishEvent(new RefreshRoutesEvent(this));
+		assertThat(this.rebuilds.count).hasValue(before + 1);
+		this.client.get().uri("/api/ids").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void listsTheLiveRoutesReadOnly() {
+		this.client.get()
+			.uri("/actuator/gateway/routes")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("\"route_id\":\"id-generator\"", "lb://id-generator"));
+		this.client.post().uri("/actuator/gateway/refresh").exchange().expectStatus().is4xxClientError();
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class RouteRebuildCounting {
+
+		@Bean
+		RouteRebuilds routeRebuilds() {
+			return new RouteRebuilds();
+		}
+
+	}
+
+	static class RouteRebuilds {
+
+		final AtomicInteger count = new AtomicInteger();
+
+		@EventListener
+		void onRefresh(RefreshRoutesEvent event) {
+			this.count.incrementAndGet();
+		}
+
 	}
 
 	private static StubHttpServer downstream(String name) {
