@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,12 +26,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What the edge costs, on the running platform ({@code ./platform up --peak}): {@code GET
- * /api/ids?count=1} directly from one id-generator instance, through the gateway with
- * rate limiting, and through the gateway with rate limiting switched off at runtime
- * ({@code POST /actuator/ratelimit {"enabled":false}}, restored afterwards). Throughput
- * with 4 client threads, the latency distribution (p99) with one client thread and under
- * the throughput load; loopback only. The warm-up is long because the services' C2
- * compiler needs a minute of load before the gateway's code paths run at full speed.
+ * /api/ids?count=1} directly from one id-generator instance, directly from both instances
+ * in turn (the two the gateway balances over, so only the hop differs), through the
+ * gateway with rate limiting, and through the gateway with rate limiting switched off at
+ * runtime ({@code POST /actuator/ratelimit {"enabled":false}}, restored afterwards).
+ * Throughput with 4 client threads, the latency distribution (p99) with one client thread
+ * and under the throughput load; loopback only. The warm-up is long because the services'
+ * C2 compiler needs a minute of load before the gateway's code paths run at full speed.
  */
 @State(Scope.Benchmark)
 @Warmup(iterations = 3, time = 10)
@@ -40,15 +43,22 @@ public class EdgeBenchmark {
 
 	static final String GATEWAY = "http://127.0.0.1:8080";
 
-	static final String DIRECT = "http://127.0.0.1:8085";
+	/** The id-generator instances {@code ./platform up} starts. */
+	static final List<String> INSTANCES = List.of("http://127.0.0.1:8085", "http://127.0.0.1:8095");
 
-	/** Where the requests go. */
-	@Param({ "direct", "gateway", "gateway-unlimited" })
+	/**
+	 * Where the requests go: {@code direct} to the first instance, {@code direct-both} to
+	 * both instances in turn, {@code gateway} and {@code gateway-unlimited} through the
+	 * gateway, which balances over both.
+	 */
+	@Param({ "direct", "direct-both", "gateway", "gateway-unlimited" })
 	public String target;
 
 	private HttpClient client;
 
-	private HttpRequest request;
+	private List<HttpRequest> requests;
+
+	private final AtomicLong sent = new AtomicLong();
 
 	/**
 	 * Prepares the request, sets the gateway's rate limiting for the target and checks
@@ -58,19 +68,27 @@ public class EdgeBenchmark {
 	@Setup(Level.Trial)
 	public void setUp() throws Exception {
 		this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-		String base = "direct".equals(this.target) ? DIRECT : GATEWAY;
+		List<String> bases = switch (this.target) {
+			case "direct" -> INSTANCES.subList(0, 1);
+			case "direct-both" -> INSTANCES;
+			default -> List.of(GATEWAY);
+		};
 		// the rate-limiter's "internal" rule (a million per second) decides, so nothing
 		// is refused; the gateway leases its permits in blocks of 1,000 (lease-fraction
 		// 0 in the gateway makes every request cost a decision)
-		this.request = HttpRequest.newBuilder(URI.create(base + "/api/ids?count=1"))
-			.header("X-API-Key", "perf")
-			.header("X-Client-Tier", "internal")
-			.build();
-		if (!"direct".equals(this.target)) {
+		this.requests = bases.stream()
+			.map((base) -> HttpRequest.newBuilder(URI.create(base + "/api/ids?count=1"))
+				.header("X-API-Key", "perf")
+				.header("X-Client-Tier", "internal")
+				.build())
+			.toList();
+		if (this.target.startsWith("gateway")) {
 			switchRateLimiting(!"gateway-unlimited".equals(this.target));
 		}
-		if (send().statusCode() != 200) {
-			throw new IllegalStateException(base + " does not serve ids: start it with ./platform up");
+		for (String base : bases) {
+			if (send().statusCode() != 200) {
+				throw new IllegalStateException(base + " does not serve ids: start it with ./platform up");
+			}
 		}
 	}
 
@@ -138,7 +156,8 @@ public class EdgeBenchmark {
 	}
 
 	private HttpResponse<byte[]> send() throws IOException, InterruptedException {
-		return this.client.send(this.request, HttpResponse.BodyHandlers.ofByteArray());
+		HttpRequest request = this.requests.get((int) (this.sent.getAndIncrement() % this.requests.size()));
+		return this.client.send(request, HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	private static HttpResponse<byte[]> checked(HttpResponse<byte[]> response) {

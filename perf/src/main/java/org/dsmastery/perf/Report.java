@@ -115,29 +115,38 @@ public final class Report {
 		}
 	}
 
+	/**
+	 * The gateway against both direct baselines: the two instances it balances over
+	 * ({@code direct-both}: only the hop differs, so the goals are judged on it) and one
+	 * instance alone ({@code direct}: for information; on two shared cores one JVM at
+	 * full load serves a request with less CPU than two at half load each).
+	 */
 	private void edgeRatios(StringBuilder out) {
-		Optional<Score> direct = find("EdgeBenchmark.throughput", "direct");
 		Optional<Score> gateway = find("EdgeBenchmark.throughput", "gateway");
 		Optional<Score> unlimited = find("EdgeBenchmark.throughput", "gateway-unlimited");
-		if (direct.isPresent() && gateway.isPresent()) {
-			ratio(out, "GET /api/ids?count=1 req/s: through the gateway (rate limited) vs direct",
-					gateway.get().value() / direct.get().value(), 0.35);
-		}
-		Optional<Score> directLatency = find("EdgeBenchmark.latency", "direct");
 		Optional<Score> gatewayLatency = find("EdgeBenchmark.latency", "gateway");
-		if (directLatency.isPresent() && gatewayLatency.isPresent()) {
-			double ratio = gatewayLatency.get().p99() / directLatency.get().p99();
-			out.append(String.format(Locale.ROOT,
-					"- GET /api/ids?count=1 p99, one client: through the gateway vs direct: **%.2fx**"
-							+ " (goal <= 2x: %s)%n",
-					ratio, (ratio <= 2) ? "met" : "NOT met"));
+		for (String baseline : List.of("direct-both", "direct")) {
+			boolean judged = "direct-both".equals(baseline);
+			String against = judged ? "direct to the same two instances" : "direct to one instance (for information)";
+			Optional<Score> direct = find("EdgeBenchmark.throughput", baseline);
+			if (direct.isPresent() && gateway.isPresent()) {
+				ratio(out, "GET /api/ids?count=1 req/s: through the gateway (rate limited) vs " + against,
+						gateway.get().value() / direct.get().value(), judged ? 0.35 : 0);
+			}
+			Optional<Score> directLatency = find("EdgeBenchmark.latency", baseline);
+			if (directLatency.isPresent() && gatewayLatency.isPresent()) {
+				double ratio = gatewayLatency.get().p99() / directLatency.get().p99();
+				out.append(String.format(Locale.ROOT,
+						"- GET /api/ids?count=1 p99, one client: through the gateway vs %s: **%.2fx**%s%n", against,
+						ratio, !judged ? "" : (ratio <= 2) ? " (goal <= 2x: met)" : " (goal <= 2x: NOT met)"));
+			}
 		}
-		Optional<Score> directSaturated = find("EdgeBenchmark.latencySaturated", "direct");
+		Optional<Score> directSaturated = find("EdgeBenchmark.latencySaturated", "direct-both");
 		Optional<Score> gatewaySaturated = find("EdgeBenchmark.latencySaturated", "gateway");
 		if (directSaturated.isPresent() && gatewaySaturated.isPresent()) {
 			out.append(String.format(Locale.ROOT,
-					"- GET /api/ids?count=1 p99, 4 clients saturating the CPUs: through the gateway vs direct: "
-							+ "**%.2fx** (queueing; for information)%n",
+					"- GET /api/ids?count=1 p99, 4 clients saturating the CPUs: through the gateway vs direct to the same "
+							+ "two instances: **%.2fx** (queueing; for information)%n",
 					gatewaySaturated.get().p99() / directSaturated.get().p99()));
 		}
 		if (gateway.isPresent() && unlimited.isPresent()) {
