@@ -61,8 +61,8 @@ public class EdgeBenchmark {
 	private final AtomicLong sent = new AtomicLong();
 
 	/**
-	 * Prepares the request, sets the gateway's rate limiting for the target and checks
-	 * that the platform answers.
+	 * Prepares the requests, sets the gateway's rate limiting for the target and checks
+	 * that every base answers ({@link #send()} takes the bases in turn).
 	 * @throws Exception if it does not
 	 */
 	@Setup(Level.Trial)
