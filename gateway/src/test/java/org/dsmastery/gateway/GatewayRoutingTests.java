@@ -17,7 +17,6 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.cloud.client.discovery.event.HeartbeatEvent;
 import org.springframework.cloud.gateway.event.RefreshRoutesEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -141,15 +140,6 @@ class GatewayRoutingTests {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	static class RouteRebuildCounting {
-
-		@Bean
-		RouteRebuilds routeRebuilds() {
-			return new RouteRebuilds();
-		}
-
-	}
-
 	static class RouteRebuilds {
 
 		final AtomicInteger count = new AtomicInteger();
