@@ -45,12 +45,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>uncontended: each thread has its own key, as callers mostly do;</li>
  * <li>contended: all threads on one key, as one hot API key or customer.</li>
  * </ul>
+ * The methods are named so that JMH, which runs benchmarks in alphabetical order, runs
+ * the two sides of each comparison one after the other: on a shared machine the steal
+ * time drifts, and a ratio is fairest between neighbours.
+ * {@code ./platform bench ratelimit} runs the class in five rounds and judges the median
+ * ratio.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 5)
-@Measurement(iterations = 5, time = 5)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 4)
 @Fork(value = 1, jvmArgsAppend = { "-XX:+UseSerialGC", "-Xmx256m" })
 @Threads(4)
 public class RateLimiterBenchmark {
@@ -145,7 +150,7 @@ public class RateLimiterBenchmark {
 	 * @return the decision
 	 */
 	@Benchmark
-	public Decision limiterUncontended(OwnKey own) {
+	public Decision uncontendedLimiter(OwnKey own) {
 		return granted(this.limiter.decide(own.key, this.limit, 1).join());
 	}
 
@@ -155,7 +160,7 @@ public class RateLimiterBenchmark {
 	 * @return whether the token was granted
 	 */
 	@Benchmark
-	public boolean bucket4jUncontended(OwnKey own) {
+	public boolean uncontendedBucket4j(OwnKey own) {
 		return granted(own.bucket.tryConsume(1));
 	}
 
@@ -164,7 +169,7 @@ public class RateLimiterBenchmark {
 	 * @return the decision
 	 */
 	@Benchmark
-	public Decision limiterContended() {
+	public Decision contendedLimiter() {
 		return granted(this.limiter.decide(CONTENDED_KEY, this.limit, 1).join());
 	}
 
@@ -173,7 +178,7 @@ public class RateLimiterBenchmark {
 	 * @return whether the token was granted
 	 */
 	@Benchmark
-	public boolean bucket4jContended() {
+	public boolean contendedBucket4j() {
 		return granted(this.contendedBucket.tryConsume(1));
 	}
 
