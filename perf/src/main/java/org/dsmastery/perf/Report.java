@@ -30,6 +30,7 @@ public final class Report {
 
 	private final List<Score> scores = new ArrayList<>();
 
+	/** The ratios {@link #render()} printed, for the median over rounds. */
 	private final List<Ratio> ratios = new ArrayList<>();
 
 	Report(JsonNode results) {
