@@ -35,8 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>
  * The targets run in the JMH JVM itself ({@code @Fork(0)}): this JVM is only the client,
  * and a fresh fork per target started each one with a cold HTTP client whose throughput
- * was still climbing after 25 s, which charged the client's JIT warm-up to whichever
- * target came first. The services under test are separate JVMs in any case.
+ * was still climbing after 25 s, so the targets were compared at different stages of the
+ * client's JIT warm-up. The services under test are separate JVMs in any case.
  * <p>
  * The services' C2 compiler needs minutes of load before the gateway's code paths run at
  * full speed, so {@code ./platform bench edge} first primes the gateway for 90 s; it then
