@@ -223,7 +223,7 @@ class PlatformEndToEndTests {
 
 	@Test
 	@Order(10)
-	void theGatewayRefusesPastTheLimitWithRateLimitHeaders() throws Exception {
+	void theGatewayRefusesPastTheLimitOfTheTierTheRegistryGivesTheCaller() throws Exception {
 		HttpRequest rule = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8086/api/rate-limits/rules/e2e-strict"))
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString("{\"route\":\"id-generator\",\"keyKind\":\"API_KEY\","
@@ -232,11 +232,24 @@ class PlatformEndToEndTests {
 		assertThat(this.http.send(rule, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 		String apiKey = UUID.randomUUID().toString();
 
+		// a caller cannot put itself in a tier: the header is not read
+		HttpResponse<String> claimed = this.http.send(HttpRequest.newBuilder(GATEWAY.resolve("/api/ids"))
+			.header("X-API-Key", apiKey)
+			.header("X-Client-Tier", "strict")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(claimed.headers().firstValue("RateLimit-Policy")).hasValue("\"default-api-key\";q=600;w=60");
+
+		// the tiers API can
+		HttpRequest tier = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:8086/api/rate-limits/tiers/API_KEY/" + apiKey))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"tier\":\"strict\"}"))
+			.build();
+		assertThat(this.http.send(tier, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 		List<HttpResponse<String>> responses = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			HttpRequest request = HttpRequest.newBuilder(GATEWAY.resolve("/api/ids"))
 				.header("X-API-Key", apiKey)
-				.header("X-Client-Tier", "strict")
 				.build();
 			responses.add(this.http.send(request, HttpResponse.BodyHandlers.ofString()));
 		}
@@ -354,13 +367,12 @@ class PlatformEndToEndTests {
 	}
 
 	/**
-	 * Requests of these tests count against the rate-limiter's {@code internal} rule, not
-	 * the default per-IP limit that thousands of requests from one address would exhaust.
+	 * Requests of these tests count against the rate-limiter's {@code internal} rule (the
+	 * rate-limiter seeds the key {@code e2e-tests} into that tier), not the default
+	 * per-IP limit that thousands of requests from one address would exhaust.
 	 */
 	private static HttpRequest.Builder internal(HttpRequest.Builder request) {
-		return request.timeout(Duration.ofSeconds(10))
-			.header("X-API-Key", "e2e-tests")
-			.header("X-Client-Tier", "internal");
+		return request.timeout(Duration.ofSeconds(10)).header("X-API-Key", "e2e-tests");
 	}
 
 	private String problemType(HttpResponse<String> response) {

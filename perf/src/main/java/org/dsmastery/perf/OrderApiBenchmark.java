@@ -66,7 +66,6 @@ public class OrderApiBenchmark {
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.header("X-API-Key", "perf")
-			.header("X-Client-Tier", "internal")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		HttpResponse<Void> response = this.client.send(request, HttpResponse.BodyHandlers.discarding());

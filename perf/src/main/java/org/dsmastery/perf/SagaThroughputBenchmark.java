@@ -176,7 +176,6 @@ public final class SagaThroughputBenchmark {
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.header("X-API-Key", "perf")
-			.header("X-Client-Tier", "internal")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"" + customer + "\",\"lines\":[{\"sku\":\""
 					+ sku + "\",\"quantity\":1}],\"sagaStyle\":\"" + style + "\"}"))
 			.build();

@@ -8,12 +8,14 @@ import io.lettuce.core.RedisException;
 import org.dsmastery.ratelimiting.RedisUnavailableException;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
@@ -47,8 +49,11 @@ class RateLimiterProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-		return Mono.just(ResponseEntity.badRequest()
-			.body(problem("the body is not a valid request: malformed JSON, a wrong type or an unknown field")));
+		MethodParameter parameter = ex.getMethodParameter();
+		PathVariable variable = (parameter != null) ? parameter.getParameterAnnotation(PathVariable.class) : null;
+		String detail = (variable != null) ? "the path variable " + parameter.getParameterName() + " is not valid"
+				: "the body is not a valid request: malformed JSON, a wrong type or an unknown field";
+		return Mono.just(ResponseEntity.badRequest().body(problem(detail)));
 	}
 
 	@ExceptionHandler

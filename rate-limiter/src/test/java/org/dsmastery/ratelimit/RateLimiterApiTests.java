@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.StatusAssertions;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,23 +32,77 @@ class RateLimiterApiTests {
 	WebTestClient client;
 
 	@Test
-	void decidesByTheMostSpecificRuleAndRefusesPastTheBurst() {
+	void decidesByTheMostSpecificRuleForTheRegisteredTierAndRefusesPastTheBurst() {
 		String customer = UUID.randomUUID().toString();
-		for (int i = 0; i < 10; i++) {
-			assertThat(decide("order-service", "CUSTOMER", customer, "free")).containsEntry("allowed", true)
-				.containsEntry("ruleId", "orders-free")
-				.containsEntry("remaining", 9 - i);
-		}
+		assertThat(decide("order-service", "CUSTOMER", customer)).containsEntry("allowed", true)
+			.containsEntry("ruleId", "orders-free")
+			.containsEntry("tier", "free")
+			.containsEntry("remaining", 9);
+		// two whole bursts one after the other: the bucket refills 2 per second, so at
+		// least
+		// one of them is refused however slow the machine (it would take 5 s to refill)
+		List<Map<String, Object>> bursts = List.of(decide("order-service", "CUSTOMER", customer, 10),
+				decide("order-service", "CUSTOMER", customer, 10));
 
-		Map<String, Object> refused = decide("order-service", "CUSTOMER", customer, "free");
+		assertThat(bursts).filteredOn((decision) -> Boolean.FALSE.equals(decision.get("allowed")))
+			.isNotEmpty()
+			.allSatisfy((refused) -> assertThat(((Number) refused.get("retryAfterMs")).longValue()).isPositive());
+		assertThat(decide("inventory-service", "IP", "10.0.0.1")).containsEntry("ruleId", "default-ip");
+		assertThat(decide("inventory-service", "CUSTOMER", customer)).containsEntry("ruleId", null)
+			.containsEntry("allowed", true);
 
-		assertThat(refused).containsEntry("allowed", false);
-		assertThat(((Number) refused.get("retryAfterMs")).longValue()).isPositive();
-		assertThat(decide("order-service", "CUSTOMER", customer, "pro")).containsEntry("ruleId", "orders-pro")
+		// the customer upgrades: the pro rule applies at once, counted afresh
+		assign("CUSTOMER", customer, "pro").isOk().expectBody().jsonPath("$.tier").isEqualTo("pro");
+		assertThat(decide("order-service", "CUSTOMER", customer)).containsEntry("ruleId", "orders-pro")
+			.containsEntry("tier", "pro")
 			.containsEntry("allowed", true);
-		assertThat(decide("inventory-service", "IP", "10.0.0.1", null)).containsEntry("ruleId", "default-ip");
-		assertThat(decide("inventory-service", "CUSTOMER", customer, null)).containsEntry("ruleId", null)
-			.containsEntry("allowed", true);
+		this.client.get()
+			.uri("/api/rate-limits/tiers/CUSTOMER/{key}", customer)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.tier")
+			.isEqualTo("pro");
+		this.client.delete()
+			.uri("/api/rate-limits/tiers/CUSTOMER/{key}", customer)
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+		this.client.delete()
+			.uri("/api/rate-limits/tiers/CUSTOMER/{key}", customer)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		assertThat(decide("order-service", "CUSTOMER", customer)).containsEntry("ruleId", "orders-free")
+			.containsEntry("tier", "free");
+	}
+
+	@Test
+	void takesNoTierFromTheRequestAndSeedsThePlatformsOwnKeys() {
+		this.client.post()
+			.uri("/api/rate-limits/decisions")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("route", "r", "keyKind", "API_KEY", "key", "claimer", "tier", "internal"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(decide("id-generator", "API_KEY", "claimer")).containsEntry("ruleId", "default-api-key")
+			.containsEntry("tier", "free");
+		await().atMost(Duration.ofSeconds(3))
+			.untilAsserted(
+					() -> assertThat(decide("id-generator", "API_KEY", "perf")).containsEntry("ruleId", "internal"));
+		assertThat(this.client.get()
+			.uri("/api/rate-limits/tiers")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).contains("{\"keyKind\":\"API_KEY\",\"key\":\"e2e-tests\",\"tier\":\"internal\"}",
+					"{\"keyKind\":\"API_KEY\",\"key\":\"perf\",\"tier\":\"internal\"}");
 	}
 
 	@Test
@@ -62,12 +117,11 @@ class RateLimiterApiTests {
 			.expectStatus()
 			.isOk();
 
-		List<Object> allowed = List.of(decide(route, "API_KEY", "key-1", null).get("allowed"),
-				decide(route, "API_KEY", "key-1", null).get("allowed"),
-				decide(route, "API_KEY", "key-1", null).get("allowed"));
+		List<Object> allowed = List.of(decide(route, "API_KEY", "key-1").get("allowed"),
+				decide(route, "API_KEY", "key-1").get("allowed"), decide(route, "API_KEY", "key-1").get("allowed"));
 
 		assertThat(allowed).containsExactly(true, true, false);
-		assertThat(decide(route, "API_KEY", "key-1", null)).containsEntry("ruleId", route + "-strict");
+		assertThat(decide(route, "API_KEY", "key-1")).containsEntry("ruleId", route + "-strict");
 		this.client.delete()
 			.uri("/api/rate-limits/rules/{id}", route + "-strict")
 			.exchange()
@@ -79,8 +133,8 @@ class RateLimiterApiTests {
 			.expectStatus()
 			.isNotFound();
 		await().atMost(Duration.ofSeconds(3))
-			.untilAsserted(() -> assertThat(decide(route, "API_KEY", "key-1", null)).containsEntry("ruleId",
-					"default-api-key"));
+			.untilAsserted(
+					() -> assertThat(decide(route, "API_KEY", "key-1")).containsEntry("ruleId", "default-api-key"));
 	}
 
 	@Test
@@ -90,9 +144,8 @@ class RateLimiterApiTests {
 			.uri("/api/rate-limits/decisions/batch")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("requests",
-					List.of(request("order-service", "CUSTOMER", customer, "free", 10),
-							request("order-service", "CUSTOMER", customer, "free", 1),
-							request("any", "IP", "10.1.1.1", null, 1))))
+					List.of(request("order-service", "CUSTOMER", customer, 10),
+							request("order-service", "CUSTOMER", customer, 1), request("any", "IP", "10.1.1.1", 1))))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -133,13 +186,27 @@ class RateLimiterApiTests {
 			.exchange()
 			.expectStatus()
 			.isBadRequest();
+		assign("API_KEY", "k", "Not A Tier").isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("#/tier");
+		assign("PHONE", "k", "pro").isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("the path variable keyKind is not valid");
 	}
 
-	private Map<String, Object> decide(String route, String keyKind, String key, String tier) {
+	private Map<String, Object> decide(String route, String keyKind, String key) {
+		return decide(route, keyKind, key, 1);
+	}
+
+	private Map<String, Object> decide(String route, String keyKind, String key, int permits) {
 		return this.client.post()
 			.uri("/api/rate-limits/decisions")
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(request(route, keyKind, key, tier, 1))
+			.bodyValue(request(route, keyKind, key, permits))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -148,13 +215,17 @@ class RateLimiterApiTests {
 			.getResponseBody();
 	}
 
-	private static Map<String, Object> request(String route, String keyKind, String key, String tier, int permits) {
-		Map<String, Object> request = new java.util.HashMap<>(
-				Map.of("route", route, "keyKind", keyKind, "key", key, "permits", permits));
-		if (tier != null) {
-			request.put("tier", tier);
-		}
-		return request;
+	private StatusAssertions assign(String keyKind, String key, String tier) {
+		return this.client.put()
+			.uri("/api/rate-limits/tiers/{keyKind}/{key}", keyKind, key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("tier", tier))
+			.exchange()
+			.expectStatus();
+	}
+
+	private static Map<String, Object> request(String route, String keyKind, String key, int permits) {
+		return Map.of("route", route, "keyKind", keyKind, "key", key, "permits", permits);
 	}
 
 }

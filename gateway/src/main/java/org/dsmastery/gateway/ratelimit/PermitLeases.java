@@ -61,7 +61,7 @@ class PermitLeases {
 	}
 
 	Mono<Verdict> decide(String route, Caller caller) {
-		String key = route + '\n' + caller.keyKind() + '\n' + caller.key() + '\n' + caller.tier();
+		String key = route + '\n' + caller.keyKind() + '\n' + caller.key();
 		Lease lease = this.leases.get(key);
 		if (lease != null) {
 			Verdict leased = lease.take(this.nanoTime.getAsLong());

@@ -55,7 +55,7 @@ class RateLimitConfiguration {
 				new LocalFallbackBuckets(properties.fallbackCapacity(), properties.fallbackRatePerSecond()));
 		PermitLeases leases = new PermitLeases(limiter, properties.leaseFraction(), properties.maxLease(),
 				properties.leaseTerm(), System::nanoTime);
-		return new RateLimitFilter(leases, properties, rateLimitSwitch);
+		return new RateLimitFilter(leases, rateLimitSwitch);
 	}
 
 	@Configuration(proxyBeanMethods = false)

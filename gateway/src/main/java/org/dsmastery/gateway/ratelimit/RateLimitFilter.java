@@ -19,21 +19,18 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Rate limits every routed request before it leaves the gateway. The caller is identified
  * by {@code X-API-Key}, else {@code X-Customer-Id}, else its IP address; its tier comes
- * from {@code X-Client-Tier}. Responses carry the IETF {@code RateLimit-Policy} and
- * {@code RateLimit} headers; a refused request gets 429, {@code Retry-After} and a
- * problem body.
+ * from the rate-limiter's tier registry, never from the request. Responses carry the IETF
+ * {@code RateLimit-Policy} and {@code RateLimit} headers; a refused request gets 429,
+ * {@code Retry-After} and a problem body.
  */
 class RateLimitFilter implements GlobalFilter, Ordered {
 
 	private final PermitLeases limiter;
 
-	private final RateLimitProperties properties;
-
 	private final RateLimitSwitch rateLimitSwitch;
 
-	RateLimitFilter(PermitLeases limiter, RateLimitProperties properties, RateLimitSwitch rateLimitSwitch) {
+	RateLimitFilter(PermitLeases limiter, RateLimitSwitch rateLimitSwitch) {
 		this.limiter = limiter;
-		this.properties = properties;
 		this.rateLimitSwitch = rateLimitSwitch;
 	}
 
@@ -44,7 +41,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 		}
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
 		String routeId = (route != null) ? route.getId() : "unrouted";
-		Caller caller = Caller.of(exchange.getRequest(), this.properties.defaultTier());
+		Caller caller = Caller.of(exchange.getRequest());
 		return this.limiter.decide(routeId, caller).flatMap((verdict) -> {
 			ServerHttpResponse response = exchange.getResponse();
 			writeHeaders(response.getHeaders(), verdict);

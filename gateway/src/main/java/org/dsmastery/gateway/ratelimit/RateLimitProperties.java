@@ -14,7 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param serviceUrl the rate-limiter service ({@code http://rate-limiter} resolves
  * through discovery)
  * @param timeout how long a decision may take before the local fallback decides
- * @param defaultTier the tier of callers that send no {@code X-Client-Tier}
  * @param fallbackCapacity burst of the local fallback bucket, per caller and route
  * @param fallbackRatePerSecond refill of the local fallback bucket
  * @param rulesRefresh how often {@code redis} mode reloads the rules from Redis
@@ -26,10 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("shop.gateway.rate-limit")
 public record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("remote") Mode mode,
 		@DefaultValue("http://rate-limiter") String serviceUrl, @DefaultValue("250ms") Duration timeout,
-		@DefaultValue("free") String defaultTier, @DefaultValue("20") long fallbackCapacity,
-		@DefaultValue("10") double fallbackRatePerSecond, @DefaultValue("1s") Duration rulesRefresh,
-		@DefaultValue("0.001") double leaseFraction, @DefaultValue("1000") long maxLease,
-		@DefaultValue("1s") Duration leaseTerm) {
+		@DefaultValue("20") long fallbackCapacity, @DefaultValue("10") double fallbackRatePerSecond,
+		@DefaultValue("1s") Duration rulesRefresh, @DefaultValue("0.001") double leaseFraction,
+		@DefaultValue("1000") long maxLease, @DefaultValue("1s") Duration leaseTerm) {
 
 	/**
 	 * Where the decisions are made.

@@ -21,16 +21,15 @@ class RedisRateLimitDecider implements RateLimitDecider {
 
 	@Override
 	public Mono<Verdict> decide(String route, Caller caller, int permits) {
-		return this.limiter.decide(route, KeyKind.valueOf(caller.keyKind()), caller.key(), caller.tier(), permits)
-			.map((decided) -> {
-				if (decided.rule() == null) {
-					return Verdict.unlimited();
-				}
-				Limit limit = decided.rule().limit();
-				long window = (long) Math.ceil(limit.capacity() / limit.ratePerSecond());
-				return new Verdict(decided.decision().allowed(), decided.rule().id(), limit.capacity(), window,
-						decided.decision().remaining(), decided.decision().retryAfter().toMillis(), false);
-			});
+		return this.limiter.decide(route, KeyKind.valueOf(caller.keyKind()), caller.key(), permits).map((decided) -> {
+			if (decided.rule() == null) {
+				return Verdict.unlimited();
+			}
+			Limit limit = decided.rule().limit();
+			long window = (long) Math.ceil(limit.capacity() / limit.ratePerSecond());
+			return new Verdict(decided.decision().allowed(), decided.rule().id(), limit.capacity(), window,
+					decided.decision().remaining(), decided.decision().retryAfter().toMillis(), false);
+		});
 	}
 
 }

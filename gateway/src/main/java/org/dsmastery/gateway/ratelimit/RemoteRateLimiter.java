@@ -20,8 +20,8 @@ class RemoteRateLimiter implements RateLimitDecider {
 
 	@Override
 	public Mono<Verdict> decide(String route, Caller caller, int permits) {
-		Map<String, Object> request = Map.of("route", route, "keyKind", caller.keyKind(), "key", caller.key(), "tier",
-				caller.tier(), "permits", permits);
+		Map<String, Object> request = Map.of("route", route, "keyKind", caller.keyKind(), "key", caller.key(),
+				"permits", permits);
 		return this.client.post()
 			.uri("/api/rate-limits/decisions")
 			.bodyValue(request)

@@ -43,6 +43,10 @@ class GatewayRedisRateLimitTests {
 	static final String RULE = "{\"id\":\"ids-redis-test\",\"route\":\"id-generator\",\"keyKind\":\"CUSTOMER\","
 			+ "\"tier\":\"*\",\"algorithm\":\"TOKEN_BUCKET\",\"capacity\":3,\"ratePerSecond\":0.01}";
 
+	/** A rule for the {@code gold} tier only, more specific than {@link #RULE}. */
+	static final String GOLD_RULE = "{\"id\":\"ids-redis-gold\",\"route\":\"id-generator\",\"keyKind\":\"CUSTOMER\","
+			+ "\"tier\":\"gold\",\"algorithm\":\"TOKEN_BUCKET\",\"capacity\":7,\"ratePerSecond\":0.01}";
+
 	static final StubHttpServer downstream = HealthyStubs
 		.start((exchange) -> StubHttpServer.respond(exchange, 200, "{\"ids\":[\"1\"]}"));
 
@@ -73,6 +77,36 @@ class GatewayRedisRateLimitTests {
 				.exchange()
 				.expectHeader()
 				.valueEquals("RateLimit-Policy", "\"ids-redis-test\";q=3;w=300"));
+	}
+
+	@Test
+	void takesTheTierFromTheRegistryInRedisNotFromTheRequest() {
+		ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(this.rateLimitRedisConnectionFactory);
+		redis.opsForHash().put("rl:rules", "ids-redis-gold", GOLD_RULE).block();
+		String customer = "customer-" + UUID.randomUUID();
+
+		// claiming the tier changes nothing, however long the gateway has had the gold
+		// rule
+		await().pollDelay(Duration.ofMillis(300))
+			.atMost(Duration.ofSeconds(2))
+			.untilAsserted(() -> this.client.get()
+				.uri("/api/ids")
+				.header("X-Customer-Id", customer)
+				.header("X-Client-Tier", "gold")
+				.exchange()
+				.expectHeader()
+				.valueEquals("RateLimit-Policy", "\"ids-redis-test\";q=3;w=300"));
+
+		// the rate-limiter's tiers API writes the registry; the gateway follows it
+		redis.opsForHash().put("rl:rules:tiers", "CUSTOMER:" + customer, "gold").block();
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> this.client.get()
+				.uri("/api/ids")
+				.header("X-Customer-Id", customer)
+				.exchange()
+				.expectHeader()
+				.valueEquals("RateLimit-Policy", "\"ids-redis-gold\";q=7;w=700"));
+		redis.opsForHash().remove("rl:rules", "ids-redis-gold").block();
 	}
 
 	@Test

@@ -4,10 +4,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Decides a request the way the rate-limiter service does: the most specific rule of
- * {@link RedisRules} applies, counted in Redis under {@code <rule id>:<key>}. Any process
- * that uses it with the same prefix shares the same buckets as the service, so callers
- * may switch between asking the service and deciding in-process without resetting
- * anyone's limits.
+ * {@link RedisRules} for the caller's tier in its registry applies, counted in Redis
+ * under {@code <rule id>:<key>}. Any process that uses it with the same prefix shares the
+ * same buckets as the service, so callers may switch between asking the service and
+ * deciding in-process without resetting anyone's limits.
  */
 public final class RuleBasedRateLimiter {
 
@@ -30,13 +30,11 @@ public final class RuleBasedRateLimiter {
 	 * @param route the route called
 	 * @param keyKind what identifies the caller
 	 * @param key the caller: an API key, a customer id, an IP address
-	 * @param tier the caller's tier, {@code null} for none
 	 * @param permits how many permits
 	 * @return the decision; unlimited when no rule applies
 	 */
-	public Mono<RuleDecision> decide(String route, KeyKind keyKind, String key, String tier, int permits) {
-		String effectiveTier = (tier != null) ? tier : Rule.ANY;
-		return this.rules.match(route, keyKind, effectiveTier)
+	public Mono<RuleDecision> decide(String route, KeyKind keyKind, String key, int permits) {
+		return this.rules.match(route, keyKind, this.rules.tierOf(keyKind, key))
 			.map((rule) -> this.limiter.acquire(rule.id() + ":" + key, rule.limit(), permits)
 				.map((decision) -> new RuleDecision(rule, decision)))
 			.orElseGet(() -> Mono.just(RuleDecision.unlimited()));

@@ -84,6 +84,42 @@ class RuleBasedRateLimiterTests {
 	}
 
 	@Test
+	void takesTheTierFromTheRegistryNotFromTheCaller() {
+		String hash = "rules-" + UUID.randomUUID();
+		String apiKey = "key-" + UUID.randomUUID();
+		try (RedisRules rules = new RedisRules(redis, hash, Duration.ofMillis(100))) {
+			rules.start(List.of(), List.of(new TierAssignment(KeyKind.API_KEY, "seeded", "internal")));
+
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(rules.tierOf(KeyKind.API_KEY, "seeded")).isEqualTo("internal"));
+			assertThat(rules.tierOf(KeyKind.API_KEY, apiKey)).isEqualTo(RedisRules.DEFAULT_TIER);
+
+			// effective at once in the process that assigns it
+			rules.assign(new TierAssignment(KeyKind.API_KEY, apiKey, "pro")).block();
+			assertThat(rules.tierOf(KeyKind.API_KEY, apiKey)).isEqualTo("pro");
+			// per key kind: a customer with the same id is a different caller
+			assertThat(rules.tierOf(KeyKind.CUSTOMER, apiKey)).isEqualTo(RedisRules.DEFAULT_TIER);
+			assertThat(rules.tiers().block()).containsExactly(new TierAssignment(KeyKind.API_KEY, apiKey, "pro"),
+					new TierAssignment(KeyKind.API_KEY, "seeded", "internal"));
+
+			// another process (the rate-limiter's tiers API) takes it away
+			redis.opsForHash().remove(hash + ":tiers", "API_KEY:" + apiKey).block();
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(
+						() -> assertThat(rules.tierOf(KeyKind.API_KEY, apiKey)).isEqualTo(RedisRules.DEFAULT_TIER));
+			assertThat(rules.unassign(KeyKind.API_KEY, "seeded").block()).isTrue();
+			assertThat(rules.unassign(KeyKind.API_KEY, "seeded").block()).isFalse();
+			assertThat(rules.tierOf(KeyKind.API_KEY, "seeded")).isEqualTo(RedisRules.DEFAULT_TIER);
+			// the registry is empty now, and Redis dropped the hash: the seeded tier
+			// stays gone
+			await().pollDelay(Duration.ofMillis(500))
+				.atMost(Duration.ofSeconds(2))
+				.untilAsserted(() -> assertThat(rules.tiers().block()).isEmpty());
+			assertThat(rules.tierOf(KeyKind.API_KEY, "seeded")).isEqualTo(RedisRules.DEFAULT_TIER);
+		}
+	}
+
+	@Test
 	void decidesUnderTheRuleInTheServicesRedisKeys() {
 		String hash = "rules-" + UUID.randomUUID();
 		String customer = "customer-" + UUID.randomUUID();
@@ -96,10 +132,10 @@ class RuleBasedRateLimiterTests {
 				.block();
 
 			List<Boolean> allowed = List.of(
-					limiter.decide("order-service", KeyKind.CUSTOMER, customer, "free", 1).block().allowed(),
-					limiter.decide("order-service", KeyKind.CUSTOMER, customer, "free", 1).block().allowed(),
-					limiter.decide("order-service", KeyKind.CUSTOMER, customer, "free", 1).block().allowed());
-			RuleDecision unruled = limiter.decide("id-generator", KeyKind.CUSTOMER, customer, "free", 1).block();
+					limiter.decide("order-service", KeyKind.CUSTOMER, customer, 1).block().allowed(),
+					limiter.decide("order-service", KeyKind.CUSTOMER, customer, 1).block().allowed(),
+					limiter.decide("order-service", KeyKind.CUSTOMER, customer, 1).block().allowed());
+			RuleDecision unruled = limiter.decide("id-generator", KeyKind.CUSTOMER, customer, 1).block();
 
 			assertThat(allowed).containsExactly(true, true, false);
 			assertThat(unruled.rule()).isNull();

@@ -13,10 +13,10 @@ import org.dsmastery.ratelimiting.KeyKind;
  *
  * @param route the gateway route being called
  * @param keyKind what identifies the caller
- * @param key the caller: an API key, a customer id, an IP address
- * @param tier the caller's tier, or {@code null} for none
+ * @param key the caller: an API key, a customer id, an IP address; its tier is the one
+ * the tier registry gives it, so a request cannot claim one
  * @param permits how many permits, 1 by default
  */
 record DecisionRequest(@NotBlank @Size(max = 100) String route, @NotNull KeyKind keyKind,
-		@NotBlank @Size(max = 200) String key, @Size(max = 50) String tier, @Min(1) @Max(1000) Integer permits) {
+		@NotBlank @Size(max = 200) String key, @Min(1) @Max(1000) Integer permits) {
 }

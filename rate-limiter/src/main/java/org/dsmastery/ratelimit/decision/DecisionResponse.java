@@ -11,16 +11,18 @@ import org.dsmastery.ratelimiting.Rule;
  * @param retryAfterMs when a refused request may succeed
  * @param ruleId the rule that decided, {@code null} if none applied
  * @param limit the limit of that rule
+ * @param tier the caller's tier, from the tier registry
  */
-record DecisionResponse(boolean allowed, long remaining, long retryAfterMs, String ruleId, LimitResponse limit) {
+record DecisionResponse(boolean allowed, long remaining, long retryAfterMs, String ruleId, LimitResponse limit,
+		String tier) {
 
-	static DecisionResponse of(Decision decision, Rule rule) {
+	static DecisionResponse of(Decision decision, Rule rule, String tier) {
 		return new DecisionResponse(decision.allowed(), decision.remaining(), decision.retryAfter().toMillis(),
-				rule.id(), LimitResponse.of(rule));
+				rule.id(), LimitResponse.of(rule), tier);
 	}
 
-	static DecisionResponse unlimited() {
-		return new DecisionResponse(true, Long.MAX_VALUE, 0, null, null);
+	static DecisionResponse unlimited(String tier) {
+		return new DecisionResponse(true, Long.MAX_VALUE, 0, null, null, tier);
 	}
 
 	record LimitResponse(String algorithm, long capacity, double ratePerSecond) {

@@ -9,6 +9,7 @@ import org.dsmastery.ratelimiting.KeyKind;
 import org.dsmastery.ratelimiting.Limit;
 import org.dsmastery.ratelimiting.RedisRules;
 import org.dsmastery.ratelimiting.Rule;
+import org.dsmastery.ratelimiting.TierAssignment;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -17,11 +18,12 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules, kept in the Redis hash {@value #KEY} so that every rate-limiter instance
- * (and a gateway in {@code redis} mode) applies the same ones; each instance decides from
- * an in-memory copy refreshed every second ({@link RedisRules} of libs/ratelimit), so a
- * rule changed through the API applies everywhere within a second. A Redis without the
- * hash gets the {@link #DEFAULTS}.
+ * The rules, kept in the Redis hash {@value #KEY}, and the callers' tiers, in
+ * {@code rl:rules:tiers}, so that every rate-limiter instance (and a gateway in
+ * {@code redis} mode) applies the same ones; each instance decides from an in-memory copy
+ * refreshed every second ({@link RedisRules} of libs/ratelimit), so a rule or a tier
+ * changed through the API applies everywhere within a second. A Redis without the hashes
+ * gets the {@link #DEFAULTS} and the {@link #DEFAULT_TIERS}.
  */
 @Component
 public class RuleStore implements InitializingBean, DisposableBean {
@@ -37,6 +39,15 @@ public class RuleStore implements InitializingBean, DisposableBean {
 			// the platform's own tests and benchmarks
 			new Rule("internal", Rule.ANY, KeyKind.API_KEY, "internal", Limit.tokenBucket(1_000_000, 1_000_000)));
 
+	/**
+	 * The API keys of the platform's own end-to-end tests and benchmarks, in the
+	 * {@code internal} tier. Every other caller is {@value RedisRules#DEFAULT_TIER} until
+	 * the tiers API says otherwise.
+	 */
+	static final List<TierAssignment> DEFAULT_TIERS = List.of(
+			new TierAssignment(KeyKind.API_KEY, "e2e-tests", "internal"),
+			new TierAssignment(KeyKind.API_KEY, "perf", "internal"));
+
 	private final RedisRules rules;
 
 	RuleStore(ReactiveStringRedisTemplate redis) {
@@ -45,7 +56,7 @@ public class RuleStore implements InitializingBean, DisposableBean {
 
 	@Override
 	public void afterPropertiesSet() {
-		this.rules.start(DEFAULTS);
+		this.rules.start(DEFAULTS, DEFAULT_TIERS);
 	}
 
 	/**
@@ -83,6 +94,43 @@ public class RuleStore implements InitializingBean, DisposableBean {
 	 */
 	public Mono<Boolean> delete(String id) {
 		return this.rules.delete(id);
+	}
+
+	/**
+	 * A caller's tier, from the in-memory copy.
+	 * @param keyKind what the caller is identified by
+	 * @param key the API key, customer id or IP address
+	 * @return its tier, or {@value RedisRules#DEFAULT_TIER} if it has none
+	 */
+	public String tierOf(KeyKind keyKind, String key) {
+		return this.rules.tierOf(keyKind, key);
+	}
+
+	/**
+	 * Lists every caller that has a tier, read from Redis now.
+	 * @return the assignments
+	 */
+	public Mono<List<TierAssignment>> tiers() {
+		return this.rules.tiers();
+	}
+
+	/**
+	 * Gives a caller a tier, effective at once on this instance.
+	 * @param assignment the caller and its tier
+	 * @return the assignment
+	 */
+	public Mono<TierAssignment> assign(TierAssignment assignment) {
+		return this.rules.assign(assignment);
+	}
+
+	/**
+	 * Takes a caller's tier away.
+	 * @param keyKind what the caller is identified by
+	 * @param key the API key, customer id or IP address
+	 * @return whether it had one
+	 */
+	public Mono<Boolean> unassign(KeyKind keyKind, String key) {
+		return this.rules.unassign(keyKind, key);
 	}
 
 	@Override
