@@ -207,8 +207,9 @@ class PlatformEndToEndTests {
 	@Test
 	@Order(9)
 	void rateLimiterDecidesWithItsDefaultRules() throws Exception {
+		// no tier in the request: a customer nobody put in a tier is free
 		String decision = "{\"route\":\"order-service\",\"keyKind\":\"CUSTOMER\",\"key\":\"" + UUID.randomUUID()
-				+ "\",\"tier\":\"free\"}";
+				+ "\"}";
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8086/api/rate-limits/decisions"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(decision))
@@ -217,7 +218,9 @@ class PlatformEndToEndTests {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(this.json.readTree(response.body()).get("ruleId").asString()).isEqualTo("orders-free");
+			JsonNode decided = this.json.readTree(response.body());
+			assertThat(decided.get("ruleId").asString()).isEqualTo("orders-free");
+			assertThat(decided.get("tier").asString()).isEqualTo("free");
 		});
 	}
 
