@@ -34,10 +34,11 @@ public final class RuleBasedRateLimiter {
 	 * @return the decision; unlimited when no rule applies
 	 */
 	public Mono<RuleDecision> decide(String route, KeyKind keyKind, String key, int permits) {
-		return this.rules.match(route, keyKind, this.rules.tierOf(keyKind, key))
+		String tier = this.rules.tierOf(keyKind, key);
+		return this.rules.match(route, keyKind, tier)
 			.map((rule) -> this.limiter.acquire(rule.id() + ":" + key, rule.limit(), permits)
-				.map((decision) -> new RuleDecision(rule, decision)))
-			.orElseGet(() -> Mono.just(RuleDecision.unlimited()));
+				.map((decision) -> new RuleDecision(rule, decision, tier)))
+			.orElseGet(() -> Mono.just(RuleDecision.unlimited(tier)));
 	}
 
 }

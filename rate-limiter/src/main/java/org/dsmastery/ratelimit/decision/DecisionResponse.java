@@ -2,6 +2,7 @@ package org.dsmastery.ratelimit.decision;
 
 import org.dsmastery.ratelimiting.Decision;
 import org.dsmastery.ratelimiting.Rule;
+import org.dsmastery.ratelimiting.RuleDecision;
 
 /**
  * The decision, with what the IETF RateLimit headers need.
@@ -16,13 +17,13 @@ import org.dsmastery.ratelimiting.Rule;
 record DecisionResponse(boolean allowed, long remaining, long retryAfterMs, String ruleId, LimitResponse limit,
 		String tier) {
 
-	static DecisionResponse of(Decision decision, Rule rule, String tier) {
+	static DecisionResponse of(RuleDecision decided) {
+		if (decided.rule() == null) {
+			return new DecisionResponse(true, Long.MAX_VALUE, 0, null, null, decided.tier());
+		}
+		Decision decision = decided.decision();
 		return new DecisionResponse(decision.allowed(), decision.remaining(), decision.retryAfter().toMillis(),
-				rule.id(), LimitResponse.of(rule), tier);
-	}
-
-	static DecisionResponse unlimited(String tier) {
-		return new DecisionResponse(true, Long.MAX_VALUE, 0, null, null, tier);
+				decided.rule().id(), LimitResponse.of(decided.rule()), decided.tier());
 	}
 
 	record LimitResponse(String algorithm, long capacity, double ratePerSecond) {

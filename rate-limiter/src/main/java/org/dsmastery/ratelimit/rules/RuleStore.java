@@ -2,13 +2,14 @@ package org.dsmastery.ratelimit.rules;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.dsmastery.ratelimiting.Algorithm;
 import org.dsmastery.ratelimiting.KeyKind;
 import org.dsmastery.ratelimiting.Limit;
+import org.dsmastery.ratelimiting.RedisRateLimiter;
 import org.dsmastery.ratelimiting.RedisRules;
 import org.dsmastery.ratelimiting.Rule;
+import org.dsmastery.ratelimiting.RuleBasedRateLimiter;
 import org.dsmastery.ratelimiting.TierAssignment;
 import reactor.core.publisher.Mono;
 
@@ -60,17 +61,6 @@ public class RuleStore implements InitializingBean, DisposableBean {
 	}
 
 	/**
-	 * Finds the most specific rule for a request.
-	 * @param route the route
-	 * @param keyKind what the caller is identified by
-	 * @param tier the caller's tier
-	 * @return the rule, if any applies
-	 */
-	public Optional<Rule> match(String route, KeyKind keyKind, String tier) {
-		return this.rules.match(route, keyKind, tier);
-	}
-
-	/**
 	 * Lists every rule, read from Redis now.
 	 * @return the rules, by id
 	 */
@@ -94,6 +84,16 @@ public class RuleStore implements InitializingBean, DisposableBean {
 	 */
 	public Mono<Boolean> delete(String id) {
 		return this.rules.delete(id);
+	}
+
+	/**
+	 * Returns a decider that applies these rules and tiers the way every user of
+	 * libs/ratelimit does, counting in {@code limiter}.
+	 * @param limiter the algorithms in Redis
+	 * @return the decider
+	 */
+	public RuleBasedRateLimiter decider(RedisRateLimiter limiter) {
+		return new RuleBasedRateLimiter(this.rules, limiter);
 	}
 
 	/**
