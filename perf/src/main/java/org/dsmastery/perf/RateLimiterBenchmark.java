@@ -43,7 +43,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * this measures what a decision costs, not refusals.
  * <ul>
  * <li>uncontended: each thread has its own key, as callers mostly do;</li>
- * <li>contended: all threads on one key, as one hot API key or customer.</li>
+ * <li>contended: all threads on one key, as one hot API key or customer;</li>
+ * <li>crowded: 16 threads on one key, for information: how each side holds up as a hot
+ * key gets more concurrent callers than the 4 the goal is judged at.</li>
  * </ul>
  * The methods are named so that JMH, which runs benchmarks in alphabetical order, runs
  * the two sides of each comparison one after the other: on a shared machine the steal
@@ -180,6 +182,26 @@ public class RateLimiterBenchmark {
 	@Benchmark
 	public boolean contendedBucket4j() {
 		return granted(this.contendedBucket.tryConsume(1));
+	}
+
+	/**
+	 * Bucket4j, 16 threads on one key, for information.
+	 * @return whether the token was granted
+	 */
+	@Benchmark
+	@Threads(16)
+	public boolean crowdedBucket4j() {
+		return contendedBucket4j();
+	}
+
+	/**
+	 * libs/ratelimit, 16 threads on one key, for information.
+	 * @return the decision
+	 */
+	@Benchmark
+	@Threads(16)
+	public Decision crowdedLimiter() {
+		return contendedLimiter();
 	}
 
 	private static Decision granted(Decision decision) {

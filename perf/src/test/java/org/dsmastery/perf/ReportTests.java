@@ -19,7 +19,7 @@ class ReportTests {
 		String report = Report.render(List.of(rateLimiterRound(12_000, 6_000, 10_000, 1_000)));
 
 		assertThat(report).contains("| RateLimiterBenchmark.uncontendedLimiter | in-process | 12,000 |")
-			.contains("a key per thread: libs/ratelimit vs Bucket4j-Lettuce: **2.00x** (goal >= 1.5x: met)")
+			.contains("a key per thread (4 threads): libs/ratelimit vs Bucket4j-Lettuce: **2.00x** (goal >= 1.5x: met)")
 			.contains("4 threads on one key: libs/ratelimit vs Bucket4j-Lettuce: **10.00x** (goal >= 5.0x: met)")
 			.doesNotContain("Median");
 	}
@@ -30,10 +30,26 @@ class ReportTests {
 				rateLimiterRound(7_000, 7_000, 9_000, 2_000), rateLimiterRound(16_000, 10_000, 4_000, 1_000)));
 
 		assertThat(report).contains("### Round 1", "### Round 2", "### Round 3", "### Median of 3 rounds")
-			.contains("a key per thread: libs/ratelimit vs Bucket4j-Lettuce: **1.60x** (goal >= 1.5x: met); "
-					+ "rounds: 2.00x, 1.00x, 1.60x; met in 2 of 3")
+			.contains(
+					"a key per thread (4 threads): libs/ratelimit vs Bucket4j-Lettuce: **1.60x** (goal >= 1.5x: met); "
+							+ "rounds: 2.00x, 1.00x, 1.60x; met in 2 of 3")
 			.contains("4 threads on one key: libs/ratelimit vs Bucket4j-Lettuce: **4.50x** (goal >= 5.0x: NOT met); "
 					+ "rounds: 10.00x, 4.50x, 4.00x; met in 1 of 3");
+	}
+
+	@Test
+	void otherThreadCountsOnOneKeyAreReportedForInformation() {
+		String crowded = Report.render(List.of(report("""
+				[%s, %s]
+				""".formatted(throughput("RateLimiterBenchmark.crowdedLimiter", 16, 24_000),
+				throughput("RateLimiterBenchmark.crowdedBucket4j", 16, 2_000)))));
+		String overridden = Report.render(List.of(report("""
+				[%s, %s]
+				""".formatted(throughput("RateLimiterBenchmark.contendedLimiter", 8, 19_000),
+				throughput("RateLimiterBenchmark.contendedBucket4j", 8, 3_800)))));
+
+		assertThat(crowded).contains("16 threads on one key: libs/ratelimit vs Bucket4j-Lettuce: **12.00x**\n");
+		assertThat(overridden).contains("8 threads on one key: libs/ratelimit vs Bucket4j-Lettuce: **5.00x**\n");
 	}
 
 	@Test
@@ -58,10 +74,10 @@ class ReportTests {
 	private Report rateLimiterRound(double ours, double bucket4j, double oursContended, double contendedBucket4j) {
 		return report("""
 				[%s, %s, %s, %s]
-				""".formatted(throughput("RateLimiterBenchmark.uncontendedLimiter", ours),
-				throughput("RateLimiterBenchmark.uncontendedBucket4j", bucket4j),
-				throughput("RateLimiterBenchmark.contendedLimiter", oursContended),
-				throughput("RateLimiterBenchmark.contendedBucket4j", contendedBucket4j)));
+				""".formatted(throughput("RateLimiterBenchmark.uncontendedLimiter", 4, ours),
+				throughput("RateLimiterBenchmark.uncontendedBucket4j", 4, bucket4j),
+				throughput("RateLimiterBenchmark.contendedLimiter", 4, oursContended),
+				throughput("RateLimiterBenchmark.contendedBucket4j", 4, contendedBucket4j)));
 	}
 
 	private Report edgeRound(double directP99, double gatewayP99) {
@@ -74,11 +90,11 @@ class ReportTests {
 		return new Report(this.mapper.readTree(json));
 	}
 
-	private static String throughput(String benchmark, double score) {
+	private static String throughput(String benchmark, int threads, double score) {
 		return """
-				{"benchmark": "org.dsmastery.perf.%s", "mode": "thrpt",
+				{"benchmark": "org.dsmastery.perf.%s", "mode": "thrpt", "threads": %d,
 				 "primaryMetric": {"score": %s, "scoreError": 1.0, "scoreUnit": "ops/s"}}
-				""".formatted(benchmark, score);
+				""".formatted(benchmark, threads, score);
 	}
 
 	private static String latency(String target, double p99) {
