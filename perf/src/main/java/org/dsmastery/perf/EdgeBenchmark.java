@@ -53,15 +53,19 @@ public class EdgeBenchmark {
 
 	static final String GATEWAY = "http://127.0.0.1:8080";
 
+	/** The {@link BareProxy} {@code ./platform bench edge} starts. */
+	static final String BARE_PROXY = "http://127.0.0.1:8099";
+
 	/** The id-generator instances {@code ./platform up} starts. */
 	static final List<String> INSTANCES = List.of("http://127.0.0.1:8085", "http://127.0.0.1:8095");
 
 	/**
 	 * Where the requests go: {@code direct} to the first instance, {@code direct-both} to
 	 * both instances in turn, {@code gateway} and {@code gateway-unlimited} through the
-	 * gateway, which balances over both.
+	 * gateway, which balances over both, and {@code bare-proxy} through a proxy with
+	 * nothing but the hop, over both too (for information: the floor for any proxy).
 	 */
-	@Param({ "direct", "direct-both", "gateway", "gateway-unlimited" })
+	@Param({ "direct", "direct-both", "gateway", "gateway-unlimited", "bare-proxy" })
 	public String target;
 
 	private HttpClient client;
@@ -81,6 +85,7 @@ public class EdgeBenchmark {
 		List<String> bases = switch (this.target) {
 			case "direct" -> INSTANCES.subList(0, 1);
 			case "direct-both" -> INSTANCES;
+			case "bare-proxy" -> List.of(BARE_PROXY);
 			default -> List.of(GATEWAY);
 		};
 		// the rate-limiter seeds the API key "perf" into its "internal" tier, whose rule
@@ -98,7 +103,8 @@ public class EdgeBenchmark {
 		}
 		for (String base : bases) {
 			if (send().statusCode() != 200) {
-				throw new IllegalStateException(base + " does not serve ids: start it with ./platform up");
+				throw new IllegalStateException(base + " does not serve ids: " + (BARE_PROXY.equals(base)
+						? "./platform bench edge starts the bare proxy" : "start it with ./platform up"));
 			}
 		}
 	}

@@ -189,7 +189,9 @@ public final class Report {
 	 * The gateway against both direct baselines: the two instances it balances over
 	 * ({@code direct-both}: only the hop differs, so the goals are judged on it) and one
 	 * instance alone ({@code direct}: for information; on two shared cores one JVM at
-	 * full load serves a request with less CPU than two at half load each).
+	 * full load serves a request with less CPU than two at half load each). For
+	 * information too, a bare proxy over the same two instances splits the gateway's
+	 * ratio into the hop and the gateway's own work.
 	 */
 	private void edgeRatios(StringBuilder out) {
 		Optional<Score> gateway = find("EdgeBenchmark.throughput", "gateway");
@@ -212,6 +214,18 @@ public final class Report {
 		if (gateway.isPresent() && unlimited.isPresent()) {
 			ratio(out, "gateway req/s with the rate limiter vs with it switched off",
 					gateway.get().value() / unlimited.get().value(), 0.75);
+		}
+		Optional<Score> bare = find("EdgeBenchmark.throughput", "bare-proxy");
+		Optional<Score> directBoth = find("EdgeBenchmark.throughput", "direct-both");
+		if (bare.isPresent() && directBoth.isPresent()) {
+			ratio(out, "GET /api/ids?count=1 req/s: through a bare proxy vs direct to the same two instances "
+					+ "(for information: the hop alone)", bare.get().value() / directBoth.get().value(), 0);
+		}
+		if (bare.isPresent() && gateway.isPresent()) {
+			ratio(out,
+					"GET /api/ids?count=1 req/s: through the gateway vs through a bare proxy "
+							+ "(for information: what the gateway's features cost)",
+					gateway.get().value() / bare.get().value(), 0);
 		}
 	}
 

@@ -61,6 +61,22 @@ class ReportTests {
 	}
 
 	@Test
+	void aBareProxySplitsTheGatewaysRatioForInformation() {
+		String report = Report.render(List.of(report("""
+				[%s, %s, %s]
+				""".formatted(edgeThroughput("direct-both", 4_000), edgeThroughput("gateway", 1_400),
+				edgeThroughput("bare-proxy", 2_000)))));
+
+		assertThat(report)
+			.contains("through the gateway (rate limited) vs direct to the same two instances: **0.35x** "
+					+ "(goal >= 0.35x: met)")
+			.contains("through a bare proxy vs direct to the same two instances (for information: the hop alone): "
+					+ "**0.50x**\n")
+			.contains("through the gateway vs through a bare proxy (for information: what the gateway's features "
+					+ "cost): **0.70x**\n");
+	}
+
+	@Test
 	void aSingleIterationHasNoErrorButStillARatio() {
 		String report = Report.render(List.of(report("""
 				[{"benchmark": "org.dsmastery.perf.SnowflakeGeneratorBenchmark.single", "mode": "thrpt",
@@ -95,6 +111,14 @@ class ReportTests {
 				{"benchmark": "org.dsmastery.perf.%s", "mode": "thrpt", "threads": %d,
 				 "primaryMetric": {"score": %s, "scoreError": 1.0, "scoreUnit": "ops/s"}}
 				""".formatted(benchmark, threads, score);
+	}
+
+	private static String edgeThroughput(String target, double score) {
+		return """
+				{"benchmark": "org.dsmastery.perf.EdgeBenchmark.throughput", "mode": "thrpt", "threads": 4,
+				 "params": {"target": "%s"},
+				 "primaryMetric": {"score": %s, "scoreError": 1.0, "scoreUnit": "ops/s"}}
+				""".formatted(target, score);
 	}
 
 	private static String latency(String target, double p99) {
