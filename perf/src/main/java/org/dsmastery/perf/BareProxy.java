@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
@@ -26,6 +28,8 @@ import reactor.netty.resources.LoopResources;
  * flags and stops it afterwards; it is a benchmark fixture, not a part of the platform.
  */
 public final class BareProxy {
+
+	private static final Logger logger = LoggerFactory.getLogger(BareProxy.class);
 
 	/** Hop-by-hop headers (RFC 9110, section 7.6.1), and Host, which names the proxy. */
 	private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection", "te",
@@ -60,7 +64,7 @@ public final class BareProxy {
 					.send(body.retain()))
 				.then())
 			.bindNow();
-		System.out.println("bare proxy on 127.0.0.1:" + server.port() + " to " + backends);
+		logger.info("Bare proxy on 127.0.0.1:{} to {}", server.port(), backends);
 		server.onDispose().block();
 	}
 
