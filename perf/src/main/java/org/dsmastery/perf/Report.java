@@ -176,7 +176,8 @@ public final class Report {
 			if (ours.isPresent() && bucket4j.isPresent()) {
 				int threads = ours.get().threads();
 				boolean ownKeys = "uncontended".equals(contention);
-				double goal = (threads != 4 || "crowded".equals(contention)) ? 0 : ownKeys ? 1.5 : 5;
+				boolean judged = threads == 4 && !"crowded".equals(contention);
+				double goal = !judged ? 0 : ownKeys ? 1.5 : 5;
 				ratio(out,
 						"token-bucket decisions/s, " + (ownKeys ? "a key per thread (" + threads + " threads)"
 								: threads + " threads on one key") + ": libs/ratelimit vs Bucket4j-Lettuce",
