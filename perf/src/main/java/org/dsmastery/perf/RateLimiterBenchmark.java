@@ -66,6 +66,14 @@ public class RateLimiterBenchmark {
 
 	static final String CONTENDED_KEY = "bench-hot";
 
+	/** Our limit: a token bucket so large that it never binds. */
+	static final Limit LIMIT = Limit.tokenBucket(CAPACITY, CAPACITY);
+
+	/** Bucket4j's limit: the same bucket. */
+	static final BucketConfiguration BUCKET4J_LIMIT = BucketConfiguration.builder()
+		.addLimit((bandwidth) -> bandwidth.capacity(CAPACITY).refillGreedy(CAPACITY, Duration.ofSeconds(1)))
+		.build();
+
 	private final AtomicInteger threads = new AtomicInteger();
 
 	private DevStack stack;
@@ -77,10 +85,6 @@ public class RateLimiterBenchmark {
 	private RedisClient bucket4jClient;
 
 	private LettuceBasedProxyManager<byte[]> buckets;
-
-	private BucketConfiguration bucketConfiguration;
-
-	private final Limit limit = Limit.tokenBucket(CAPACITY, CAPACITY);
 
 	private BucketProxy contendedBucket;
 
@@ -99,18 +103,25 @@ public class RateLimiterBenchmark {
 			Thread.onSpinWait();
 		}
 		this.bucket4jClient = RedisClient.create("redis://127.0.0.1:" + config.redisPort());
-		this.buckets = Bucket4jLettuce.casBasedBuilder(this.bucket4jClient)
-			.expirationAfterWrite(
-					ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-			.build();
-		this.bucketConfiguration = BucketConfiguration.builder()
-			.addLimit((bandwidth) -> bandwidth.capacity(CAPACITY).refillGreedy(CAPACITY, Duration.ofSeconds(1)))
-			.build();
+		this.buckets = bucket4j(this.bucket4jClient);
 		this.contendedBucket = bucket(CONTENDED_KEY);
 	}
 
+	/**
+	 * Bucket4j's Lettuce proxy manager: compare-and-swap, state kept a minute after the
+	 * last write.
+	 * @param client the Redis client it sends its commands through
+	 * @return the proxy manager
+	 */
+	static LettuceBasedProxyManager<byte[]> bucket4j(RedisClient client) {
+		return Bucket4jLettuce.casBasedBuilder(client)
+			.expirationAfterWrite(
+					ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+			.build();
+	}
+
 	BucketProxy bucket(String key) {
-		return this.buckets.builder().build(("b4j-bench:" + key).getBytes(), () -> this.bucketConfiguration);
+		return this.buckets.builder().build(("b4j-bench:" + key).getBytes(), () -> BUCKET4J_LIMIT);
 	}
 
 	/**
@@ -153,7 +164,7 @@ public class RateLimiterBenchmark {
 	 */
 	@Benchmark
 	public Decision uncontendedLimiter(OwnKey own) {
-		return granted(this.limiter.decide(own.key, this.limit, 1).join());
+		return granted(this.limiter.decide(own.key, LIMIT, 1).join());
 	}
 
 	/**
@@ -172,7 +183,7 @@ public class RateLimiterBenchmark {
 	 */
 	@Benchmark
 	public Decision contendedLimiter() {
-		return granted(this.limiter.decide(CONTENDED_KEY, this.limit, 1).join());
+		return granted(this.limiter.decide(CONTENDED_KEY, LIMIT, 1).join());
 	}
 
 	/**

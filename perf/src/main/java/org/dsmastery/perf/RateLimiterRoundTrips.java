@@ -15,10 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.BucketProxy;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -27,7 +24,6 @@ import io.lettuce.core.event.command.CommandStartedEvent;
 import org.dsmastery.devstack.DevStack;
 import org.dsmastery.devstack.DevStackConfig;
 import org.dsmastery.devstack.Infra;
-import org.dsmastery.ratelimiting.Limit;
 import org.dsmastery.ratelimiting.RedisRateLimiter;
 
 /**
@@ -93,19 +89,11 @@ public final class RateLimiterRoundTrips {
 				while (!limiter.connected()) {
 					Thread.onSpinWait();
 				}
-				Limit limit = Limit.tokenBucket(RateLimiterBenchmark.CAPACITY, RateLimiterBenchmark.CAPACITY);
-				BucketProxy bucket = Bucket4jLettuce.casBasedBuilder(bucket4jClient)
-					.expirationAfterWrite(
-							ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-					.build()
+				BucketProxy bucket = RateLimiterBenchmark.bucket4j(bucket4jClient)
 					.builder()
-					.build("b4j-trips:hot".getBytes(),
-							() -> BucketConfiguration.builder()
-								.addLimit((bandwidth) -> bandwidth.capacity(RateLimiterBenchmark.CAPACITY)
-									.refillGreedy(RateLimiterBenchmark.CAPACITY, Duration.ofSeconds(1)))
-								.build());
+					.build("b4j-trips:hot".getBytes(), () -> RateLimiterBenchmark.BUCKET4J_LIMIT);
 				Side ours = new Side("libs/ratelimit", ourCommands,
-						() -> limiter.decide("hot", limit, 1).join().allowed());
+						() -> limiter.decide("hot", RateLimiterBenchmark.LIMIT, 1).join().allowed());
 				Side theirs = new Side("Bucket4j", theirCommands, () -> bucket.tryConsume(1));
 				RateLimiterRoundTrips sweep = new RateLimiterRoundTrips(adminConnection.sync(), ours, theirs);
 				sweep.warmUp();
