@@ -10,15 +10,25 @@ import org.springframework.messaging.converter.MessageConversionException;
 
 /**
  * The platform's retry policy for message handlers: a transient failure is retried
- * through retry topics ({@code <topic>.retry-0}, {@code -1}, ...) with exponential
- * backoff and jitter, so the main topic keeps flowing; a poison message (one that can
- * never succeed) goes straight to {@code <topic>.DLT}, as does a message that failed
- * every attempt.
+ * through retry topics ({@code <topic>.retry-0}, {@code -1}, {@code -2}) with exponential
+ * backoff, so the main topic keeps flowing; a poison message (one that can never succeed)
+ * goes straight to {@code <topic>.DLT}, as does a message that failed every attempt.
+ * <p>
+ * The delays are {@link #DELAYS_MS} exactly, without jitter. A retry topic's delay is
+ * computed once, when the listener's topology is built at start-up, so jitter would not
+ * spread one message's retries anyway; it only made the topology random. Two equal random
+ * delays made Spring Kafka treat them as one reusable topic in the middle of the chain,
+ * which it refuses: the service failed to start about once in 400 configurations
+ * ({@code MessagingRetryTopologyTests}). Retries of different messages are spread by the
+ * time each one failed.
  */
 public final class MessagingRetry {
 
 	/** Attempts in all, the first included. */
 	public static final int MAX_ATTEMPTS = 4;
+
+	/** The delay before each retry, in milliseconds: one retry topic each. */
+	public static final List<Long> DELAYS_MS = List.of(500L, 1_000L, 2_000L);
 
 	private MessagingRetry() {
 	}
@@ -51,11 +61,10 @@ public final class MessagingRetry {
 
 	private static RetryTopicConfiguration create(KafkaTemplate<?, ?> template, String retrySuffix, String... topics) {
 		return RetryTopicConfigurationBuilder.newInstance()
-			.exponentialBackoff(500, 2.0, 10_000, 250)
+			.exponentialBackoff(DELAYS_MS.getFirst(), 2.0, DELAYS_MS.getLast())
 			.maxAttempts(MAX_ATTEMPTS)
 			.retryTopicSuffix(retrySuffix)
-			// retry-0, retry-1, ...: stable names, whatever delay the jitter picked at
-			// start-up
+			// retry-0, retry-1, retry-2: names by position, not by delay
 			.suffixTopicsWithIndexValues()
 			.dltSuffix(".DLT")
 			.notRetryOn(List.of(DeserializationException.class, MessageConversionException.class,
