@@ -44,8 +44,8 @@ import static org.awaitility.Awaitility.await;
  * participant: it publishes the replies and reads the commands the saga sends.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "eureka.client.enabled=false", "shop.outbox.poll-interval=200ms", "shop.saga.step-timeout=3s",
-				"shop.saga.deadline-check-interval=200ms" })
+		properties = { "eureka.client.enabled=false", "shop.outbox.poll-interval=200ms", "shop.saga.step-timeout=2s",
+				"shop.saga.give-up-after=5s", "shop.saga.deadline-check-interval=200ms" })
 @UsesInfrastructure(value = { Infra.POSTGRES, Infra.KAFKA }, database = "sagas")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SagaOrchestratorIntegrationTests {
@@ -158,14 +158,41 @@ class SagaOrchestratorIntegrationTests {
 						+ "\"reservedAt\":\"2026-11-25T12:00:00Z\"}");
 		awaitCommand(order, "AuthorizePayment");
 
-		// payment never answers: after the 3 s step timeout the saga voids, then releases
+		// payment never answers: the saga asks again every 2 s, gives up after 5 s,
+		// voids,
+		// then releases
 		assertThat(awaitCommand(order, "VoidPayment").value()).contains("step timed out: AUTHORIZING_PAYMENT");
+		assertThat(commandsOf(order, "AuthorizePayment")).hasSizeGreaterThanOrEqualTo(2);
 		reply(PaymentTopics.EVENTS, order, "PaymentVoided", "{\"orderId\":\"" + order
 				+ "\",\"amountCents\":0,\"reason\":\"timed out\",\"voidedAt\":\"2026-11-25T12:00:05Z\"}");
 		awaitCommand(order, "ReleaseStock");
 
 		Map<String, Object> saga = awaitState(order, "RELEASING_STOCK");
 		assertThat(historyTypes(saga)).contains("TIMEOUT DeadlinePassed");
+	}
+
+	@Test
+	void aPaymentStepAnsweredOnlyAfterItWasSentAgainStillApproves() {
+		String order = placeOrder("orchestrated");
+		awaitCommand(order, "ReserveStock");
+		reply(InventoryTopics.EVENTS, order, "StockReserved",
+				"{\"orderId\":\"" + order + "\",\"lines\":[{\"sku\":\"SKU-MOUSE\",\"quantity\":2}],"
+						+ "\"reservedAt\":\"2026-11-25T12:00:00Z\"}");
+
+		// payment-service is down: the first command goes unanswered and is sent again,
+		// with a message id of its own and the same order
+		List<ConsumerRecord<String, String>> sent = await().atMost(Duration.ofSeconds(20))
+			.until(() -> commandsOf(order, "AuthorizePayment"), (found) -> found.size() >= 2);
+		assertThat(sent.get(1).value()).isEqualTo(sent.get(0).value());
+		assertThat(IncomingMessages.messageId(sent.get(1))).isNotEqualTo(IncomingMessages.messageId(sent.get(0)));
+		reply(PaymentTopics.EVENTS, order, "PaymentAuthorized", "{\"orderId\":\"" + order
+				+ "\",\"customerId\":\"42\",\"amountCents\":5000,\"currency\":\"EUR\",\"authorizationId\":\"a-2\","
+				+ "\"authorizedAt\":\"2026-11-25T12:00:03Z\"}");
+
+		awaitCommand(order, "ApproveOrder");
+		Map<String, Object> saga = awaitState(order, "APPROVING_ORDER");
+		assertThat(saga.get("reason")).isNull();
+		assertThat(commandsOf(order, "VoidPayment")).isEmpty();
 	}
 
 	@Test

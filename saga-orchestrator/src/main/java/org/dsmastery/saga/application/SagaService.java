@@ -15,6 +15,7 @@ import org.dsmastery.saga.domain.SagaInput;
 import org.dsmastery.saga.domain.SagaLine;
 import org.dsmastery.saga.domain.SagaState;
 import org.dsmastery.saga.domain.SagaStep;
+import org.dsmastery.saga.domain.SagaTimeouts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,21 +36,21 @@ public class SagaService {
 
 	private final Clock clock;
 
-	private final Duration stepTimeout;
+	private final SagaTimeouts timeouts;
 
 	private final MeterRegistry meters;
 
-	private final Counter timeouts;
+	private final Counter deadlines;
 
-	public SagaService(SagaRepository sagas, SagaCommandSender commands, Clock clock, Duration stepTimeout,
+	public SagaService(SagaRepository sagas, SagaCommandSender commands, Clock clock, SagaTimeouts timeouts,
 			MeterRegistry meters) {
 		this.sagas = sagas;
 		this.commands = commands;
 		this.clock = clock;
-		this.stepTimeout = stepTimeout;
+		this.timeouts = timeouts;
 		this.meters = meters;
-		this.timeouts = Counter.builder("saga.step.timeouts")
-			.description("Saga steps whose deadline passed")
+		this.deadlines = Counter.builder("saga.step.timeouts")
+			.description("Saga steps whose deadline passed: re-sent, or given up and compensated")
 			.register(meters);
 	}
 
@@ -69,7 +70,7 @@ public class SagaService {
 			String messageId) {
 		Instant now = this.clock.instant();
 		PlaceOrderSaga.Started started = PlaceOrderSaga.start(orderId, customerId, amountCents, currency, lines, now,
-				this.stepTimeout);
+				this.timeouts);
 		if (!this.sagas.insert(started.saga())) {
 			return false;
 		}
@@ -92,8 +93,9 @@ public class SagaService {
 	}
 
 	/**
-	 * Applies {@link SagaInput.DeadlinePassed} to sagas whose step is overdue: the
-	 * forward steps compensate, the others send their command again.
+	 * Applies {@link SagaInput.DeadlinePassed} to sagas whose step is overdue: each sends
+	 * its command again, or compensates once a forward step's give-up deadline has
+	 * passed.
 	 * @param limit at most this many sagas
 	 * @return how many were overdue
 	 */
@@ -101,8 +103,9 @@ public class SagaService {
 	public int timeOutOverdue(int limit) {
 		List<PlaceOrderSaga> overdue = this.sagas.lockOverdue(this.clock.instant(), limit);
 		for (PlaceOrderSaga saga : overdue) {
-			this.timeouts.increment();
-			logger.info("Saga {} timed out in {}", saga.orderId(), saga.state());
+			this.deadlines.increment();
+			logger.info("Saga {}: deadline passed in {} (attempt {})", saga.orderId(), saga.state(),
+					saga.snapshot().attempt() + 1);
 			apply(saga, new SagaInput.DeadlinePassed(), null);
 		}
 		return overdue.size();

@@ -38,7 +38,7 @@ class SagaConfiguration {
 	@Bean
 	SagaService sagaService(SagaRepository sagas, SagaCommandSender commands, Clock clock, SagaProperties properties,
 			MeterRegistry meters) {
-		return new SagaService(sagas, commands, clock, properties.stepTimeout(), meters);
+		return new SagaService(sagas, commands, clock, properties.timeouts(), meters);
 	}
 
 	@Bean

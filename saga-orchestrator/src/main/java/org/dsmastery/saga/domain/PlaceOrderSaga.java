@@ -1,6 +1,5 @@
 package org.dsmastery.saga.domain;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -20,16 +19,21 @@ import org.dsmastery.saga.domain.SagaCommand.VoidPayment;
  * <pre>
  * RESERVING_STOCK --StockReserved--> AUTHORIZING_PAYMENT --PaymentAuthorized--> APPROVING_ORDER --OrderApproved--> APPROVED
  *        |  StockRejected ------------------------------------------------------> REJECTING_ORDER --OrderRejected--> REJECTED
- *        |  deadline --> RELEASING_STOCK --StockReleased--> REJECTING_ORDER
+ *        |  give-up deadline --> RELEASING_STOCK --StockReleased--> REJECTING_ORDER
  * AUTHORIZING_PAYMENT --PaymentDeclined--> RELEASING_STOCK
- * AUTHORIZING_PAYMENT --deadline--> VOIDING_PAYMENT --PaymentVoided--> RELEASING_STOCK
+ * AUTHORIZING_PAYMENT --give-up deadline--> VOIDING_PAYMENT --PaymentVoided--> RELEASING_STOCK
  * any running state --OrderCancelled--> CANCELLED
  * </pre>
  *
- * A deadline in a step that is not undone (approving, and every compensation) sends the
- * step's command again, with a growing deadline: the participants apply each command
- * once. Plain Java: the application layer loads it under a row lock, feeds it one input,
- * and stores it together with the commands it asks for.
+ * A step's deadline sends its command again: the participants apply each command once, by
+ * order id, and answer a repeat with the outcome they already reached, so a participant
+ * that was down or slow for a while still decides the order. A forward step (reserving,
+ * authorizing) is re-sent every {@link SagaTimeouts#step()} until its give-up deadline
+ * ({@link SagaTimeouts#giveUp()}, counted from the step's start), then compensated. The
+ * steps that cannot be undone (approving, and every compensation) are re-sent with a
+ * growing deadline and never given up. Plain Java: the application layer loads the saga
+ * under a row lock, feeds it one input, and stores it together with the commands it asks
+ * for.
  */
 public final class PlaceOrderSaga {
 
@@ -47,7 +51,7 @@ public final class PlaceOrderSaga {
 
 	private final Instant startedAt;
 
-	private final Duration stepTimeout;
+	private final SagaTimeouts timeouts;
 
 	private SagaState state;
 
@@ -57,10 +61,12 @@ public final class PlaceOrderSaga {
 
 	private Instant deadline;
 
+	private Instant giveUpAt;
+
 	private int version;
 
 	private PlaceOrderSaga(long orderId, long customerId, long amountCents, String currency, List<SagaLine> lines,
-			Instant startedAt, Duration stepTimeout) {
+			Instant startedAt, SagaTimeouts timeouts) {
 		if (lines.isEmpty() || amountCents < 0) {
 			throw new IllegalArgumentException("a saga needs lines and a non-negative amount");
 		}
@@ -70,7 +76,7 @@ public final class PlaceOrderSaga {
 		this.currency = Objects.requireNonNull(currency);
 		this.lines = List.copyOf(lines);
 		this.startedAt = startedAt;
-		this.stepTimeout = stepTimeout;
+		this.timeouts = Objects.requireNonNull(timeouts);
 	}
 
 	/**
@@ -81,30 +87,30 @@ public final class PlaceOrderSaga {
 	 * @param currency the currency of the total
 	 * @param lines what to reserve
 	 * @param now the current time
-	 * @param stepTimeout how long a step may take before it counts as failed
+	 * @param timeouts how long it waits on a step before re-sending it, and before giving
+	 * up on it
 	 * @return the saga and its first step
 	 */
 	public static Started start(long orderId, long customerId, long amountCents, String currency, List<SagaLine> lines,
-			Instant now, Duration stepTimeout) {
-		PlaceOrderSaga saga = new PlaceOrderSaga(orderId, customerId, amountCents, currency, lines, now, stepTimeout);
-		saga.state = SagaState.RESERVING_STOCK;
-		saga.deadline = now.plus(stepTimeout);
-		return new Started(saga, List.of(new ReserveStock(saga.lines)));
+			Instant now, SagaTimeouts timeouts) {
+		PlaceOrderSaga saga = new PlaceOrderSaga(orderId, customerId, amountCents, currency, lines, now, timeouts);
+		return new Started(saga, saga.moveTo(SagaState.RESERVING_STOCK, now));
 	}
 
 	/**
 	 * Rebuilds a stored saga.
 	 * @param snapshot the stored fields
-	 * @param stepTimeout how long a step may take
+	 * @param timeouts how long it waits on a step
 	 * @return the saga
 	 */
-	public static PlaceOrderSaga restore(Snapshot snapshot, Duration stepTimeout) {
+	public static PlaceOrderSaga restore(Snapshot snapshot, SagaTimeouts timeouts) {
 		PlaceOrderSaga saga = new PlaceOrderSaga(snapshot.orderId(), snapshot.customerId(), snapshot.amountCents(),
-				snapshot.currency(), snapshot.lines(), snapshot.startedAt(), stepTimeout);
+				snapshot.currency(), snapshot.lines(), snapshot.startedAt(), timeouts);
 		saga.state = snapshot.state();
 		saga.reason = snapshot.reason();
 		saga.attempt = snapshot.attempt();
 		saga.deadline = snapshot.deadline();
+		saga.giveUpAt = snapshot.giveUpAt();
 		saga.version = snapshot.version();
 		return saga;
 	}
@@ -159,16 +165,27 @@ public final class PlaceOrderSaga {
 		if (this.deadline == null || now.isBefore(this.deadline)) {
 			return null;
 		}
-		return switch (this.state) {
-			case RESERVING_STOCK -> compensate(SagaState.RELEASING_STOCK, "step timed out: " + this.state, now);
-			case AUTHORIZING_PAYMENT -> compensate(SagaState.VOIDING_PAYMENT, "step timed out: " + this.state, now);
-			default -> {
-				this.attempt++;
-				int factor = Math.min(this.attempt + 1, MAX_DEADLINE_FACTOR);
-				this.deadline = now.plus(this.stepTimeout.multipliedBy(factor));
-				yield List.of(command());
-			}
-		};
+		if (this.giveUpAt != null && !now.isBefore(this.giveUpAt)) {
+			String why = "step timed out: " + this.state;
+			return switch (this.state) {
+				case RESERVING_STOCK -> compensate(SagaState.RELEASING_STOCK, why, now);
+				case AUTHORIZING_PAYMENT -> compensate(SagaState.VOIDING_PAYMENT, why, now);
+				default -> throw new IllegalStateException("only forward steps give up, not " + this.state);
+			};
+		}
+		this.attempt++;
+		if (this.giveUpAt != null) {
+			this.deadline = earliest(now.plus(this.timeouts.step()), this.giveUpAt);
+		}
+		else {
+			int factor = Math.min(this.attempt + 1, MAX_DEADLINE_FACTOR);
+			this.deadline = now.plus(this.timeouts.step().multipliedBy(factor));
+		}
+		return List.of(command());
+	}
+
+	private static Instant earliest(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
 	}
 
 	private List<SagaCommand> compensate(SagaState next, String why, Instant now) {
@@ -179,7 +196,12 @@ public final class PlaceOrderSaga {
 	private List<SagaCommand> moveTo(SagaState next, Instant now) {
 		this.state = next;
 		this.attempt = 0;
-		this.deadline = now.plus(this.stepTimeout);
+		this.deadline = now.plus(this.timeouts.step());
+		boolean forward = next == SagaState.RESERVING_STOCK || next == SagaState.AUTHORIZING_PAYMENT;
+		this.giveUpAt = forward ? now.plus(this.timeouts.giveUp()) : null;
+		if (forward) {
+			this.deadline = earliest(this.deadline, this.giveUpAt);
+		}
 		return List.of(command());
 	}
 
@@ -189,6 +211,7 @@ public final class PlaceOrderSaga {
 			this.reason = why;
 		}
 		this.deadline = null;
+		this.giveUpAt = null;
 		return List.of();
 	}
 
@@ -220,6 +243,10 @@ public final class PlaceOrderSaga {
 		return this.deadline;
 	}
 
+	public Instant giveUpAt() {
+		return this.giveUpAt;
+	}
+
 	public Instant startedAt() {
 		return this.startedAt;
 	}
@@ -230,7 +257,7 @@ public final class PlaceOrderSaga {
 	 */
 	public Snapshot snapshot() {
 		return new Snapshot(this.orderId, this.customerId, this.amountCents, this.currency, this.lines, this.startedAt,
-				this.state, this.reason, this.attempt, this.deadline, this.version);
+				this.state, this.reason, this.attempt, this.deadline, this.giveUpAt, this.version);
 	}
 
 	/**
@@ -245,11 +272,15 @@ public final class PlaceOrderSaga {
 	 * @param state the current state
 	 * @param reason why it compensates, if it does
 	 * @param attempt how often the current step's command was re-sent
-	 * @param deadline when the current step counts as failed; {@code null} once terminal
+	 * @param deadline when the current step's command is sent again, or the step given
+	 * up; {@code null} once terminal
+	 * @param giveUpAt when a forward step is given up and compensated; {@code null} in
+	 * the other steps
 	 * @param version how many inputs changed it
 	 */
 	public record Snapshot(long orderId, long customerId, long amountCents, String currency, List<SagaLine> lines,
-			Instant startedAt, SagaState state, String reason, int attempt, Instant deadline, int version) {
+			Instant startedAt, SagaState state, String reason, int attempt, Instant deadline, Instant giveUpAt,
+			int version) {
 	}
 
 	/**

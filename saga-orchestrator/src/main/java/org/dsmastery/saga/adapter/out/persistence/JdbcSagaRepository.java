@@ -3,7 +3,6 @@ package org.dsmastery.saga.adapter.out.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.dsmastery.saga.config.SagaProperties;
 import org.dsmastery.saga.domain.PlaceOrderSaga;
 import org.dsmastery.saga.domain.SagaLine;
 import org.dsmastery.saga.domain.SagaState;
+import org.dsmastery.saga.domain.SagaTimeouts;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,15 +37,15 @@ class JdbcSagaRepository implements SagaRepository {
 
 	private static final String COLUMNS = """
 			order_id, customer_id, amount_cents, currency, lines::text as lines, state, reason, attempt, deadline,
-			version, started_at, updated_at""";
+			give_up_at, version, started_at, updated_at""";
 
 	private final JdbcTemplate jdbc;
 
-	private final Duration stepTimeout;
+	private final SagaTimeouts timeouts;
 
 	JdbcSagaRepository(JdbcTemplate jdbc, SagaProperties properties) {
 		this.jdbc = jdbc;
-		this.stepTimeout = properties.stepTimeout();
+		this.timeouts = properties.timeouts();
 	}
 
 	@Override
@@ -54,12 +54,12 @@ class JdbcSagaRepository implements SagaRepository {
 		return this.jdbc.update(
 				"""
 						insert into saga (order_id, customer_id, amount_cents, currency, lines, state, reason, attempt, deadline,
-						                  version, started_at, updated_at)
-						values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
+						                  give_up_at, version, started_at, updated_at)
+						values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)
 						on conflict (order_id) do nothing""",
 				s.orderId(), s.customerId(), s.amountCents(), s.currency(), JSON.writeValueAsString(s.lines()),
-				s.state().name(), s.reason(), s.attempt(), timestamp(s.deadline()), s.version(),
-				timestamp(s.startedAt()), timestamp(s.startedAt())) == 1;
+				s.state().name(), s.reason(), s.attempt(), timestamp(s.deadline()), timestamp(s.giveUpAt()),
+				s.version(), timestamp(s.startedAt()), timestamp(s.startedAt())) == 1;
 	}
 
 	@Override
@@ -80,9 +80,10 @@ class JdbcSagaRepository implements SagaRepository {
 	public void update(PlaceOrderSaga saga) {
 		PlaceOrderSaga.Snapshot s = saga.snapshot();
 		int updated = this.jdbc.update("""
-				update saga set state = ?, reason = ?, attempt = ?, deadline = ?, version = ?, updated_at = now()
+				update saga set state = ?, reason = ?, attempt = ?, deadline = ?, give_up_at = ?, version = ?,
+				                updated_at = now()
 				where order_id = ? and version = ?""", s.state().name(), s.reason(), s.attempt(),
-				timestamp(s.deadline()), s.version(), s.orderId(), s.version() - 1);
+				timestamp(s.deadline()), timestamp(s.giveUpAt()), s.version(), s.orderId(), s.version() - 1);
 		if (updated != 1) {
 			// the row lock makes this impossible; fail loudly rather than lose a
 			// transition
@@ -147,7 +148,8 @@ class JdbcSagaRepository implements SagaRepository {
 		return PlaceOrderSaga.restore(new PlaceOrderSaga.Snapshot(rs.getLong("order_id"), rs.getLong("customer_id"),
 				rs.getLong("amount_cents"), rs.getString("currency"), JSON.readValue(rs.getString("lines"), LINES),
 				instant(rs, "started_at"), SagaState.valueOf(rs.getString("state")), rs.getString("reason"),
-				rs.getInt("attempt"), instant(rs, "deadline"), rs.getInt("version")), this.stepTimeout);
+				rs.getInt("attempt"), instant(rs, "deadline"), instant(rs, "give_up_at"), rs.getInt("version")),
+				this.timeouts);
 	}
 
 	private SagaView view(ResultSet rs, int row) throws SQLException {

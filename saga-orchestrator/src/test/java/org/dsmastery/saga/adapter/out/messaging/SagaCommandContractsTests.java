@@ -22,6 +22,7 @@ import org.dsmastery.payment.contracts.v1.VoidPayment;
 import org.dsmastery.saga.domain.PlaceOrderSaga;
 import org.dsmastery.saga.domain.SagaCommand;
 import org.dsmastery.saga.domain.SagaLine;
+import org.dsmastery.saga.domain.SagaTimeouts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,7 +42,8 @@ class SagaCommandContractsTests {
 
 	private static final PlaceOrderSaga SAGA = PlaceOrderSaga
 		.start(ORDER, 42, 12498, "EUR", List.of(new SagaLine("SKU-KEYBOARD", 2), new SagaLine("SKU-MOUSE", 1)),
-				Instant.parse("2026-11-25T16:37:23.465Z"), Duration.ofSeconds(10))
+				Instant.parse("2026-11-25T16:37:23.465Z"),
+				new SagaTimeouts(Duration.ofSeconds(10), Duration.ofMinutes(2)))
 		.saga();
 
 	static Stream<Arguments> commands() {
