@@ -4,18 +4,24 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Base of every servlet service's {@code @RestControllerAdvice}: RFC 9457 problems with
@@ -35,10 +41,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	/** Where the platform's problem types live. */
-	public static final String TYPE_BASE = "https://dsmastery.org/problems/";
+	public static final String TYPE_BASE = ProblemTypes.TYPE_BASE;
 
 	/** The type of every bad-input problem. */
-	public static final URI INVALID_REQUEST = type("invalid-request");
+	public static final URI INVALID_REQUEST = ProblemTypes.INVALID_REQUEST;
+
+	private static final URI BLANK = URI.create("about:blank");
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -74,12 +82,73 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(problem);
 	}
 
+	/**
+	 * Answers a body that is not the contract's JSON with 400 and, where Jackson knows
+	 * it, the offending field as a JSON pointer: malformed or truncated JSON, trailing
+	 * content, a repeated key, an unknown field, or a value of the wrong JSON type (the
+	 * strict mapper of {@code StrictJsonAutoConfiguration} refuses {@code 42} for a
+	 * string).
+	 */
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Unreadable request",
-					"the body is not a valid request: malformed JSON, a wrong type or an unknown field"));
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Unreadable request",
+				"the body is not a valid request: malformed JSON, a wrong type or an unknown field");
+		JsonProblems.FieldError error = JsonProblems.fieldError(ex.getMostSpecificCause());
+		if (error != null) {
+			problem.setDetail(error.detail());
+			if (error.pointer() != null) {
+				problem.setProperty("errors", error.asErrors());
+			}
+		}
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * An unrouted path: the framework's own detail ("No static resource ...") names its
+	 * internals, so the answer says only that nothing is there.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
+				ProblemTypes.detailFor(404, ex.getHttpMethod().name(), path(request)));
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/**
+	 * Gives every problem the framework builds (405, 406, 415, a missing parameter, ...)
+	 * the platform's type for its status instead of {@code about:blank}, and keeps the
+	 * details of server errors out of the answer.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		Object problem = body;
+		if (problem == null && ex instanceof ErrorResponse response) {
+			// what the superclass would build, built here so that it can be typed
+			problem = response.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+		}
+		if (problem instanceof ProblemDetail detail) {
+			typed(detail, statusCode.value());
+		}
+		return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+	}
+
+	private static String path(WebRequest request) {
+		return (request instanceof ServletWebRequest servlet) ? servlet.getRequest().getRequestURI()
+				: request.getDescription(false).replace("uri=", "");
+	}
+
+	private static void typed(ProblemDetail problem, int status) {
+		if (problem.getType() == null || BLANK.equals(problem.getType())) {
+			problem.setType(ProblemTypes.forStatus(status));
+			HttpStatus known = HttpStatus.resolve(status);
+			problem.setTitle(ProblemTypes.titleFor(status, (known != null) ? known.getReasonPhrase() : "Error"));
+		}
+		if (status >= 500) {
+			problem.setDetail(ProblemTypes.detailFor(status, "", ""));
+		}
 	}
 
 	/**
@@ -125,7 +194,7 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
 	 * @return its URI
 	 */
 	protected static URI type(String name) {
-		return URI.create(TYPE_BASE + name);
+		return ProblemTypes.of(name);
 	}
 
 	/**

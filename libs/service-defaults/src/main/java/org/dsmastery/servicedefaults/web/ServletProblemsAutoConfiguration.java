@@ -1,0 +1,104 @@
+package org.dsmastery.servicedefaults.web;
+
+import org.apache.catalina.Container;
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Makes every error of a servlet service the platform's RFC 9457 problem, at each of the
+ * three places one can come from:
+ * <ul>
+ * <li>in Spring MVC (an unrouted path, 405, 406, 415, a malformed body or parameter): a
+ * {@link ProblemAdvice}, the service's own or, without one, a default;</li>
+ * <li>outside Spring MVC (a filter's exception or {@code sendError}): the error page,
+ * {@link ProblemErrorController} in place of Boot's {@code BasicErrorController};</li>
+ * <li>in Tomcat before any servlet runs (an oversized header, a malformed request line):
+ * {@link ProblemErrorReportValve} in place of Tomcat's error report valve.</li>
+ * </ul>
+ */
+@AutoConfiguration(beforeName = { "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+		"org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration" })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ DispatcherServlet.class, ErrorController.class })
+public class ServletProblemsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
+	DefaultProblemAdvice defaultProblemAdvice() {
+		return new DefaultProblemAdvice();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ErrorController.class)
+	ProblemErrorController problemErrorController() {
+		return new ProblemErrorController();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+	static class TomcatProblemsConfiguration {
+
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReportValveCustomizer() {
+			return new ProblemValveCustomizer();
+		}
+
+	}
+
+	/**
+	 * For a service whose own advice does not extend {@link ProblemAdvice} or that has
+	 * none.
+	 */
+	@RestControllerAdvice
+	static class DefaultProblemAdvice extends ProblemAdvice {
+
+	}
+
+	/**
+	 * Replaces the error report valve Boot puts on Tomcat's host; ordered after Boot's
+	 * customizer, whose context customizer adds that valve first.
+	 */
+	static class ProblemValveCustomizer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+		@Override
+		public void customize(TomcatServletWebServerFactory factory) {
+			factory.addContextCustomizers((context) -> {
+				Container host = context.getParent();
+				Pipeline pipeline = host.getPipeline();
+				for (Valve valve : pipeline.getValves()) {
+					if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
+						pipeline.removeValve(valve);
+					}
+				}
+				pipeline.addValve(new ProblemErrorReportValve());
+				if (host instanceof StandardHost standard) {
+					// else the host adds Tomcat's own valve back when it starts
+					standard.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+				}
+			});
+		}
+
+		@Override
+		public int getOrder() {
+			return 1;
+		}
+
+	}
+
+}

@@ -1,0 +1,284 @@
+package org.dsmastery.servicedefaults.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A small servlet application on a real Tomcat, asked over real HTTP: every error, from
+ * Tomcat, a filter, Spring MVC or a controller, is the platform's problem.
+ */
+@SpringBootTest(classes = ServletProblemsTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "eureka.client.enabled=false", "spring.cloud.discovery.enabled=false",
+				"management.endpoints.web.exposure.include=health" })
+class ServletProblemsTests {
+
+	private static final String JSON = "application/json";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void refusesAPlainTextOrFormBodyWith415() throws Exception {
+		for (String contentType : List.of("text/plain", "application/x-www-form-urlencoded")) {
+			HttpResponse<String> response = send(
+					post("/api/things", "customerId=7").header("Content-Type", contentType));
+
+			assertProblem(response, 415, "unsupported-media-type", "Unsupported media type");
+		}
+	}
+
+	@Test
+	void refusesAnUnsupportedMethodWith405AndTheAllowedOnes() throws Exception {
+		HttpResponse<String> response = send(request("/api/things").DELETE());
+
+		assertProblem(response, 405, "method-not-allowed", "Method not allowed");
+		assertThat(response.headers().firstValue("Allow"))
+			.hasValueSatisfying((allow) -> assertThat(allow).contains("POST"));
+	}
+
+	@Test
+	void answersAnUnroutedPathWith404WithoutNamingTheFramework() throws Exception {
+		HttpResponse<String> response = send(request("/api/nothing-here").GET());
+
+		JsonNode problem = assertProblem(response, 404, "not-found", "Not found");
+		assertThat(problem.get("detail").asString()).isEqualTo("there is nothing at GET /api/nothing-here");
+		assertThat(response.body()).doesNotContainIgnoringCase("static resource");
+	}
+
+	@Test
+	void answersAnUnacceptableAcceptWith406() throws Exception {
+		HttpResponse<String> response = send(request("/api/things/1").header("Accept", "application/xml").GET());
+
+		assertProblem(response, 406, "not-acceptable", "Not acceptable");
+	}
+
+	@Test
+	void answersMissingOrMistypedParametersWith400AndThePointer() throws Exception {
+		JsonNode mistyped = assertProblem(send(request("/api/things?count=many").GET()), 400, "invalid-request",
+				"Invalid count");
+		JsonNode badPath = assertProblem(send(request("/api/things/abc").GET()), 400, "invalid-request", "Invalid id");
+		JsonNode missing = assertProblem(send(request("/api/things").GET()), 400, "invalid-request", "Invalid request");
+
+		assertThat(mistyped.at("/errors/0/pointer").asString()).isEqualTo("#/count");
+		assertThat(badPath.at("/errors/0/pointer").asString()).isEqualTo("#/id");
+		assertThat(missing.get("detail").asString()).contains("count");
+	}
+
+	@Test
+	void answersMalformedJsonWith400() throws Exception {
+		for (String body : List.of("{\"customerId\":", "not json", "{\"customerId\":\"7\",\"quantity\":1} {}",
+				"{\"customerId\":\"7\",\"quantity\":1}]", "")) {
+			HttpResponse<String> response = send(post("/api/things", body).header("Content-Type", JSON));
+
+			assertProblem(response, 400, "invalid-request", "Unreadable request");
+		}
+	}
+
+	@Test
+	void refusesValuesOfTheWrongJsonTypeWithTheirPointer() throws Exception {
+		Map<String, List<String>> cases = Map.of(
+				// a number where the contract says string: Jackson's default turned it
+				// into "42"
+				"{\"customerId\":42,\"quantity\":1}", List.of("#/customerId", "must be a string"),
+				"{\"customerId\":\"7\",\"quantity\":\"1\"}", List.of("#/quantity", "must be a whole number"),
+				"{\"customerId\":\"7\",\"quantity\":1.5}", List.of("#/quantity", "must be a whole number"),
+				"{\"customerId\":\"7\",\"quantity\":1,\"gift\":1}", List.of("#/gift", "must be true or false"),
+				"{\"customerId\":\"7\",\"quantity\":1,\"gift\":\"true\"}", List.of("#/gift", "must be true or false"),
+				"{\"customerId\":true,\"quantity\":1}", List.of("#/customerId", "must be a string"),
+				"{\"customerId\":\"7\",\"quantity\":1,\"lines\":[{\"sku\":5}]}",
+				List.of("#/lines/0/sku", "must be a string"),
+				"{\"customerId\":\"7\",\"quantity\":1,\"coupon\":\"FREE\"}",
+				List.of("#/coupon", "'coupon' is not a field of this request"),
+				"{\"customerId\":\"7\",\"customerId\":\"8\",\"quantity\":1}",
+				List.of("#/customerId", "appears more than once"));
+		cases.forEach((body, expected) -> {
+			HttpResponse<String> response = send(post("/api/things", body).header("Content-Type", JSON));
+
+			JsonNode problem = assertProblem(response, 400, "invalid-request", "Unreadable request");
+			assertThat(problem.at("/errors/0/pointer").asString()).as(body).isEqualTo(expected.get(0));
+			assertThat(problem.at("/errors/0/detail").asString()).as(body).isEqualTo(expected.get(1));
+		});
+	}
+
+	@Test
+	void acceptsTheContractsOwnTypes() throws Exception {
+		HttpResponse<String> response = send(post("/api/things",
+				"{\"customerId\":\"7\",\"quantity\":2,\"gift\":true,\"lines\":[{\"sku\":\"SKU-1\"}]}")
+			.header("Content-Type", JSON));
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(this.json.readTree(response.body()).get("customerId").asString()).isEqualTo("7");
+	}
+
+	@Test
+	void answersBeanValidationWith400AndEveryPointer() throws Exception {
+		HttpResponse<String> response = send(
+				post("/api/things", "{\"customerId\":\"" + "x".repeat(21) + "\"}").header("Content-Type", JSON));
+
+		JsonNode problem = assertProblem(response, 400, "invalid-request", "Invalid request");
+		assertThat(problem.get("errors").toString()).contains("#/customerId", "#/quantity");
+	}
+
+	@Test
+	void answersAnOversizedHeaderWith431FromTomcat() throws Exception {
+		// Tomcat refuses it while parsing, before any filter or servlet
+		HttpResponse<String> response = send(request("/api/things/1").header("X-Big", "x".repeat(9 * 1024)).GET());
+
+		assertProblem(response, 431, "header-too-large", "Request header too large");
+	}
+
+	@Test
+	void hidesAControllersFailureBehindA500() throws Exception {
+		HttpResponse<String> response = send(request("/api/boom").GET());
+
+		JsonNode problem = assertProblem(response, 500, "internal-error", "Internal error");
+		assertThat(problem.get("detail").asString()).isEqualTo("an unexpected error occurred; it has been logged");
+		assertThat(response.body()).doesNotContain("ledger-secret", "IllegalStateException");
+	}
+
+	@Test
+	void hidesAFiltersFailureBehindA500FromTheErrorPage() throws Exception {
+		HttpResponse<String> response = send(request("/api/filter-boom").GET());
+
+		assertProblem(response, 500, "internal-error", "Internal error");
+		assertThat(response.body()).doesNotContain("filter-secret", "Exception");
+	}
+
+	@Test
+	void answersTheErrorPageItselfAsNotFound() throws Exception {
+		assertProblem(send(request("/error").GET()), 404, "not-found", "Not found");
+	}
+
+	private JsonNode assertProblem(HttpResponse<String> response, int status, String type, String title) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).as(response.body())
+			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith("application/problem+json"));
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.get("type").asString()).isEqualTo("https://dsmastery.org/problems/" + type);
+		assertThat(problem.get("title").asString()).isEqualTo(title);
+		assertThat(problem.get("status").asInt()).isEqualTo(status);
+		assertThat(response.body()).doesNotContain("\tat ", "java.", "org.springframework", "trace", "exception");
+		return problem;
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+	}
+
+	private HttpRequest.Builder post(String path, String body) {
+		return request(path).POST(BodyPublishers.ofString(body));
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return this.http.send(request.build(), BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class App {
+
+		@Bean
+		ThingController thingController() {
+			return new ThingController();
+		}
+
+		@Bean
+		OncePerRequestFilter failingFilter() {
+			return new OncePerRequestFilter() {
+
+				@Override
+				protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+						FilterChain chain) throws ServletException, IOException {
+					if (request.getRequestURI().equals("/api/filter-boom")) {
+						throw new IllegalStateException("filter-secret");
+					}
+					chain.doFilter(request, response);
+				}
+
+			};
+		}
+
+	}
+
+	@RestController
+	static class ThingController {
+
+		@PostMapping(path = "/api/things", consumes = JSON)
+		ThingRequest create(@Valid @RequestBody ThingRequest request) {
+			return request;
+		}
+
+		@GetMapping(path = "/api/things/{id}", produces = JSON)
+		Map<String, Object> one(@PathVariable long id) {
+			return Map.of("id", id);
+		}
+
+		@GetMapping("/api/things")
+		Map<String, Object> count(@RequestParam int count) {
+			return Map.of("count", count);
+		}
+
+		@GetMapping("/api/boom")
+		Map<String, Object> boom() {
+			throw new IllegalStateException("ledger-secret");
+		}
+
+	}
+
+	record ThingRequest(@NotBlank @Size(max = 20) String customerId, @NotNull Integer quantity, Boolean gift,
+			List<@Valid Line> lines) {
+	}
+
+	record Line(@NotBlank String sku) {
+	}
+
+}
