@@ -43,11 +43,13 @@ public class CatalogService {
 	}
 
 	/**
-	 * Returns every product, from the database.
+	 * Returns a page of the catalogue, from the database.
+	 * @param after the previous page's last SKU; {@code null} for the first page
+	 * @param limit at most this many products
 	 * @return the products by sku
 	 */
-	public List<Product> all() {
-		return this.transactions.execute((status) -> this.products.findAll());
+	public List<Product> page(Sku after, int limit) {
+		return this.transactions.execute((status) -> this.products.findPage(after, limit));
 	}
 
 	/**

@@ -9,7 +9,13 @@ import java.util.Optional;
  */
 public interface ProductRepository {
 
-	List<Product> findAll();
+	/**
+	 * Returns a page of the catalogue, by SKU.
+	 * @param after the last SKU of the previous page; {@code null} for the first page
+	 * @param limit at most this many products
+	 * @return the products after {@code after}
+	 */
+	List<Product> findPage(Sku after, int limit);
 
 	List<Product> findAll(Collection<Sku> skus);
 

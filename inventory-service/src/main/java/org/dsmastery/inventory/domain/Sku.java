@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
  */
 public record Sku(String code) implements Comparable<Sku> {
 
+	/** The longest SKU code. */
+	public static final int MAX_LENGTH = 64;
+
 	/** The format of a SKU code. */
 	public static final Pattern FORMAT = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,63}");
 

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The catalogue API: products with stock, the price look-up order-service uses, and admin
@@ -38,15 +39,27 @@ class ProductController {
 
 	static final int MAX_SKUS_PER_LOOKUP = 100;
 
+	/** The cursor list name of the catalogue; a new cursor layout gets a new name. */
+	private static final String CATALOGUE = "c1";
+
 	private final CatalogService catalog;
 
 	ProductController(CatalogService catalog) {
 		this.catalog = catalog;
 	}
 
+	/**
+	 * The catalogue by SKU, one page at a time (without stock, which {@code GET
+	 * /api/products/{sku}} shows).
+	 */
 	@GetMapping("/api/products")
-	List<ProductResponse> all() {
-		return this.catalog.all().stream().map((product) -> ProductResponse.of(product, null)).toList();
+	ResponseEntity<PageResponse<ProductResponse>> page(@RequestParam(required = false) String size,
+			@RequestParam(required = false) String cursor) {
+		int pageSize = Paging.size(size);
+		Sku after = (cursor != null) ? catalogueKey(cursor) : null;
+		return Paging.page(this.catalog.page(after, pageSize + 1), pageSize,
+				(product) -> Cursors.encode(CATALOGUE, product.sku().code()),
+				(product) -> ProductResponse.of(product, null), UriComponentsBuilder.fromPath("/api/products"));
 	}
 
 	@GetMapping("/api/products/{sku}")
@@ -83,15 +96,29 @@ class ProductController {
 		return StockResponse.of(this.catalog.restock(sku(sku, "sku"), request.quantity()));
 	}
 
+	private static Sku catalogueKey(String cursor) {
+		try {
+			return new Sku(Cursors.decode(CATALOGUE, cursor, 1).getFirst());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidCursorException("the cursor is not one this list issued");
+		}
+	}
+
 	private static Sku sku(String code, String field) {
-		if (code == null || !Sku.FORMAT.matcher(code).matches()) {
+		// the length first: an over-long value is neither matched nor echoed back
+		if (code == null || code.isEmpty() || code.length() > Sku.MAX_LENGTH) {
+			throw new InvalidFieldException(field, "size must be between 1 and " + Sku.MAX_LENGTH);
+		}
+		if (!Sku.FORMAT.matcher(code).matches()) {
 			throw new InvalidFieldException(field, "'" + code + "' is not a SKU (upper-case letters, digits, dashes)");
 		}
 		return new Sku(code);
 	}
 
-	record ProductRequest(@NotBlank @Size(max = 200) String name, @NotNull @Min(0) @Max(100_000_000) Long priceCents,
-			@NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency) {
+	record ProductRequest(@NotBlank @Size(max = Product.MAX_NAME_LENGTH) String name,
+			@NotNull @Min(0) @Max(100_000_000) Long priceCents, @NotNull @Size(min = 3,
+					max = 3) @Pattern(regexp = "[A-Z]*", message = "must be an ISO 4217 code") String currency) {
 	}
 
 	record RestockRequest(@NotNull @Min(1) @Max(1_000_000) Long quantity) {

@@ -27,10 +27,18 @@ class JdbcProductRepository implements ProductRepository {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * A keyset query on the primary key: a page reads only its own rows, however deep.
+	 */
 	@Override
-	public List<Product> findAll() {
-		return this.jdbc.query("select sku, name, price_cents, currency from product order by sku",
-				JdbcProductRepository::product);
+	public List<Product> findPage(Sku after, int limit) {
+		if (after == null) {
+			return this.jdbc.query("select sku, name, price_cents, currency from product order by sku limit ?",
+					JdbcProductRepository::product, limit);
+		}
+		return this.jdbc.query(
+				"select sku, name, price_cents, currency from product where sku > ? order by sku limit ?",
+				JdbcProductRepository::product, after.code(), limit);
 	}
 
 	@Override
