@@ -211,6 +211,47 @@ class OrderServiceIntegrationTests {
 	}
 
 	@Test
+	void boundsTheLengthOfEveryStringItStoresAndNamesTheField() {
+		int eventsBefore = eventCount();
+		Map<String, String> cases = Map.of(
+				"{\"customerId\":\"1234567890123456789\",\"lines\":[{\"sku\":\"SKU-MOUSE\",\"quantity\":1}]}",
+				"#/customerId",
+				"{\"customerId\":\"1\",\"lines\":[{\"sku\":\"SKU-" + "M".repeat(61) + "\",\"quantity\":1}]}",
+				"#/lines/0/sku", "{\"customerId\":\"1\",\"lines\":[{\"sku\":\"SKU-MOUSE\",\"quantity\":1}],"
+						+ "\"sagaStyle\":\"" + "o".repeat(10_000) + "\"}",
+				"#/sagaStyle");
+		cases.forEach((body, pointer) -> {
+			ResponseEntity<Map<String, Object>> response = place(UUID.randomUUID().toString(), body);
+
+			assertInvalid(response, pointer);
+			assertThat(errors(response)).as(pointer)
+				.anySatisfy((error) -> assertThat(error).containsEntry("pointer", pointer)
+					.hasEntrySatisfying("detail",
+							(detail) -> assertThat(detail).asString().startsWith("size must be")));
+		});
+		String orderId = placeOne(customer());
+		ResponseEntity<Map<String, Object>> longReason = client().post()
+			.uri("/api/orders/{id}/cancel", orderId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"reason\":\"" + "r".repeat(501) + "\"}")
+			.retrieve()
+			.toEntity(JSON_OBJECT);
+
+		assertInvalid(longReason, "#/reason");
+		assertThat(this.jdbc.queryForObject("select count(*) from order_event", Integer.class))
+			.as("only the one order placed here")
+			.isEqualTo(eventsBefore + 1);
+	}
+
+	// an over-long string is bad input like any other: 400 invalid-request (ADR 0017)
+	private static void assertInvalid(ResponseEntity<Map<String, Object>> response, String pointer) {
+		assertThat(response.getStatusCode()).as(pointer).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response.getBody()).containsEntry("type", "https://dsmastery.org/problems/invalid-request");
+		assertThat(errors(response)).as(pointer).extracting((error) -> error.get("pointer")).contains(pointer);
+	}
+
+	@Test
 	void answersUnknownSkusWith422AndAnOutageWith503() {
 		int eventsBefore = eventCount();
 
@@ -318,6 +359,11 @@ class OrderServiceIntegrationTests {
 			.containsExactlyInAnyOrder("APPROVED", "REJECTED", "CANCELLED", "PENDING", "PENDING");
 	}
 
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> errors(ResponseEntity<Map<String, Object>> problem) {
+		return (List<Map<String, Object>>) problem.getBody().get("errors");
+	}
+
 	private Map<String, List<Map<String, Object>>> snapshot() {
 		return Map.of("order_view", this.jdbc.queryForList("select * from order_view order by order_id"),
 				"customer_order", this.jdbc.queryForList("select * from customer_order order by order_id"), "sku_sales",
@@ -343,8 +389,14 @@ class OrderServiceIntegrationTests {
 		return (String) response.getBody().get("orderId");
 	}
 
+	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> history(long customer) {
-		return client().get().uri("/api/orders?customerId={c}", customer).retrieve().body(JSON_ARRAY);
+		Map<String, Object> page = client().get()
+			.uri("/api/orders?customerId={c}&size=100", customer)
+			.retrieve()
+			.body(JSON_OBJECT);
+		assertThat(page).containsEntry("next", null);
+		return (List<Map<String, Object>>) page.get("items");
 	}
 
 	private int eventCount() {

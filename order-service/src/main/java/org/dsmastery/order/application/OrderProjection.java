@@ -8,6 +8,7 @@ import org.dsmastery.order.domain.CustomerId;
 import org.dsmastery.order.domain.OrderEvent;
 import org.dsmastery.order.domain.OrderEventStore;
 import org.dsmastery.order.domain.OrderId;
+import org.dsmastery.order.domain.Sku;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,14 +83,28 @@ public class OrderProjection {
 		return this.readModel.find(orderId);
 	}
 
+	/**
+	 * Returns a page of a customer's order history, newest first.
+	 * @param customerId the customer
+	 * @param after the key of the previous page's last entry; {@code null} for the first
+	 * page
+	 * @param limit at most this many entries
+	 * @return the entries
+	 */
 	@Transactional(readOnly = true)
-	public List<CustomerOrder> byCustomer(CustomerId customerId) {
-		return this.readModel.byCustomer(customerId);
+	public List<CustomerOrder> byCustomer(CustomerId customerId, CustomerOrder.Key after, int limit) {
+		return this.readModel.byCustomer(customerId, after, limit);
 	}
 
+	/**
+	 * Returns a page of the sales per SKU, by SKU.
+	 * @param after the previous page's last SKU; {@code null} for the first page
+	 * @param limit at most this many entries
+	 * @return the entries
+	 */
 	@Transactional(readOnly = true)
-	public List<SkuSales> salesBySku() {
-		return this.readModel.salesBySku();
+	public List<SkuSales> salesBySku(Sku after, int limit) {
+		return this.readModel.salesBySku(after, limit);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.dsmastery.order.domain.CustomerId;
 import org.dsmastery.order.domain.OrderEvent;
 import org.dsmastery.order.domain.OrderId;
+import org.dsmastery.order.domain.Sku;
 
 /**
  * The read side's tables: order view, customer history, sales per SKU, and the position
@@ -30,9 +31,23 @@ public interface OrderReadModel {
 
 	Optional<OrderView> find(OrderId orderId);
 
-	List<CustomerOrder> byCustomer(CustomerId customerId);
+	/**
+	 * Returns a page of a customer's order history, newest first.
+	 * @param customerId the customer
+	 * @param after the key of the last entry of the previous page; {@code null} for the
+	 * first page
+	 * @param limit at most this many entries
+	 * @return the entries after {@code after}
+	 */
+	List<CustomerOrder> byCustomer(CustomerId customerId, CustomerOrder.Key after, int limit);
 
-	List<SkuSales> salesBySku();
+	/**
+	 * Returns a page of the sales per SKU, by SKU.
+	 * @param after the last SKU of the previous page; {@code null} for the first page
+	 * @param limit at most this many entries
+	 * @return the entries after {@code after}
+	 */
+	List<SkuSales> salesBySku(Sku after, int limit);
 
 	/**
 	 * Returns the next offset to consume per partition of a topic.

@@ -30,6 +30,9 @@ public final class Order {
 	/** The most lines one order may have. */
 	public static final int MAX_LINES = 50;
 
+	/** The longest reason stored for a rejection or cancellation. */
+	public static final int MAX_REASON_LENGTH = 500;
+
 	private final List<OrderEvent> pending = new ArrayList<>();
 
 	private OrderId id;
@@ -113,7 +116,7 @@ public final class Order {
 			return;
 		}
 		requirePending("rejected");
-		record(new OrderRejected(this.id, reason, now));
+		record(new OrderRejected(this.id, bounded(reason), now));
 	}
 
 	/**
@@ -126,7 +129,17 @@ public final class Order {
 			return;
 		}
 		requirePending("cancelled");
-		record(new OrderCancelled(this.id, reason, now));
+		record(new OrderCancelled(this.id, bounded(reason), now));
+	}
+
+	/**
+	 * Cuts a reason to {@link #MAX_REASON_LENGTH} characters. Reasons also come from
+	 * other services' messages (a saga's rejection, a declined payment): refusing a long
+	 * one would leave the order pending for good, so it is stored shortened instead.
+	 */
+	private static String bounded(String reason) {
+		return (reason != null && reason.length() > MAX_REASON_LENGTH)
+				? reason.substring(0, MAX_REASON_LENGTH - 3) + "..." : reason;
 	}
 
 	private void requirePending(String action) {

@@ -48,6 +48,18 @@ class OrderTests {
 	}
 
 	@Test
+	void storesAReasonFromAnotherServiceShortenedToItsBound() {
+		Order rejected = placed();
+		Order cancelled = placed();
+
+		rejected.reject("x".repeat(10_000), NOW);
+		cancelled.cancel("y".repeat(Order.MAX_REASON_LENGTH), NOW);
+
+		assertThat(rejected.reason()).hasSize(Order.MAX_REASON_LENGTH).endsWith("...");
+		assertThat(cancelled.reason()).isEqualTo("y".repeat(Order.MAX_REASON_LENGTH));
+	}
+
+	@Test
 	void aRepeatedDecisionChangesNothing() {
 		Order order = Order
 			.replay(List.of(new OrderPlaced(new OrderId(7), new CustomerId(42), LINES, SagaStyle.ORCHESTRATED, NOW),

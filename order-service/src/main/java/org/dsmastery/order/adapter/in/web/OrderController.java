@@ -2,6 +2,7 @@ package org.dsmastery.order.adapter.in.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The orders API. Writes go to the event-sourced aggregate; reads come from the
@@ -40,6 +42,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/orders")
 class OrderController {
+
+	/** Cursor list names; a new cursor layout gets a new name. */
+	private static final String HISTORY = "h1";
+
+	private static final String SALES = "s1";
+
+	/** 9999-12-31T23:59:59Z: PostgreSQL's timestamptz and Java's Instant both hold it. */
+	private static final long LATEST_MICROS = 253_402_300_799_000_000L;
 
 	private final OrderService orders;
 
@@ -73,14 +83,27 @@ class OrderController {
 		return this.readSide.find(id).map(OrderResponse::of).orElseGet(() -> OrderResponse.of(this.orders.get(id)));
 	}
 
+	/**
+	 * A customer's order history, newest first, one page at a time: the cursor names the
+	 * customer too, so a cursor of one customer's history cannot page another's.
+	 */
 	@GetMapping(params = "customerId")
-	List<CustomerOrderResponse> byCustomer(@RequestParam long customerId) {
+	ResponseEntity<PageResponse<CustomerOrderResponse>> byCustomer(@RequestParam long customerId,
+			@RequestParam(required = false) String size, @RequestParam(required = false) String cursor) {
 		if (customerId <= 0) {
 			throw new InvalidFieldException("customerId", "must be a positive id");
 		}
-		return this.readSide.byCustomer(new CustomerId(customerId)).stream().map(CustomerOrderResponse::of).toList();
+		int pageSize = Paging.size(size);
+		CustomerOrder.Key after = (cursor != null) ? historyKey(cursor, customerId) : null;
+		return Paging.page(this.readSide.byCustomer(new CustomerId(customerId), after, pageSize + 1), pageSize,
+				(order) -> historyCursor(customerId, order.key()), CustomerOrderResponse::of,
+				UriComponentsBuilder.fromPath("/api/orders").queryParam("customerId", customerId));
 	}
 
+	/**
+	 * Not paged: the state machine bounds an order's stream to two events (placed, then
+	 * approved, rejected or cancelled).
+	 */
 	@GetMapping("/{orderId}/events")
 	List<EventResponse> events(@PathVariable long orderId) {
 		List<OrderEvent> events = this.orders.history(orderId(orderId));
@@ -94,8 +117,46 @@ class OrderController {
 	}
 
 	@GetMapping("/sales-by-sku")
-	List<SkuSalesResponse> salesBySku() {
-		return this.readSide.salesBySku().stream().map(SkuSalesResponse::of).toList();
+	ResponseEntity<PageResponse<SkuSalesResponse>> salesBySku(@RequestParam(required = false) String size,
+			@RequestParam(required = false) String cursor) {
+		int pageSize = Paging.size(size);
+		Sku after = (cursor != null) ? salesKey(cursor) : null;
+		return Paging.page(this.readSide.salesBySku(after, pageSize + 1), pageSize,
+				(sales) -> Cursors.encode(SALES, sales.sku().code()), SkuSalesResponse::of,
+				UriComponentsBuilder.fromPath("/api/orders/sales-by-sku"));
+	}
+
+	private static String historyCursor(long customerId, CustomerOrder.Key key) {
+		Instant at = key.placedAt();
+		long micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
+		return Cursors.encode(HISTORY, Long.toString(customerId), Long.toString(micros), key.orderId().toString());
+	}
+
+	private static CustomerOrder.Key historyKey(String cursor, long customerId) {
+		List<String> key = Cursors.decode(HISTORY, cursor, 3);
+		try {
+			if (Long.parseLong(key.get(0)) != customerId) {
+				throw new InvalidCursorException("the cursor pages another customer's orders");
+			}
+			long micros = Long.parseLong(key.get(1));
+			if (micros < 0 || micros > LATEST_MICROS) {
+				throw new InvalidCursorException("the cursor is not one this list issued");
+			}
+			Instant placedAt = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+			return new CustomerOrder.Key(placedAt, new OrderId(Long.parseLong(key.get(2))));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidCursorException("the cursor is not one this list issued");
+		}
+	}
+
+	private static Sku salesKey(String cursor) {
+		try {
+			return new Sku(Cursors.decode(SALES, cursor, 1).getFirst());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidCursorException("the cursor is not one this list issued");
+		}
 	}
 
 	private static OrderId orderId(long value) {

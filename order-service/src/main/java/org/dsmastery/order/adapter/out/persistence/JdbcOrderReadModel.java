@@ -29,6 +29,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -127,15 +128,28 @@ class JdbcOrderReadModel implements OrderReadModel {
 			.findFirst();
 	}
 
+	/**
+	 * A keyset query: the rows after the previous page's last key in the index's own
+	 * order ({@code customer_order_history}), so every page costs the same however deep
+	 * it is.
+	 */
 	@Override
-	public List<CustomerOrder> byCustomer(CustomerId customerId) {
-		return this.jdbc.query(
-				"select * from customer_order where customer_id = ? order by placed_at desc, order_id desc",
-				(rs, i) -> new CustomerOrder(new OrderId(rs.getLong("order_id")),
-						OrderStatus.valueOf(rs.getString("status")),
-						new Money(rs.getLong("total_cents"), rs.getString("currency")),
-						rs.getTimestamp("placed_at").toInstant()),
-				customerId.value());
+	public List<CustomerOrder> byCustomer(CustomerId customerId, CustomerOrder.Key after, int limit) {
+		RowMapper<CustomerOrder> row = (rs, i) -> new CustomerOrder(new OrderId(rs.getLong("order_id")),
+				OrderStatus.valueOf(rs.getString("status")),
+				new Money(rs.getLong("total_cents"), rs.getString("currency")),
+				rs.getTimestamp("placed_at").toInstant());
+		if (after == null) {
+			return this.jdbc.query("""
+					select order_id, status, total_cents, currency, placed_at from customer_order
+					where customer_id = ?
+					order by placed_at desc, order_id desc limit ?""", row, customerId.value(), limit);
+		}
+		return this.jdbc.query("""
+				select order_id, status, total_cents, currency, placed_at from customer_order
+				where customer_id = ? and (placed_at, order_id) < (?, ?)
+				order by placed_at desc, order_id desc limit ?""", row, customerId.value(),
+				Timestamp.from(after.placedAt()), after.orderId().value(), limit);
 	}
 
 	@Override
@@ -148,10 +162,13 @@ class JdbcOrderReadModel implements OrderReadModel {
 	}
 
 	@Override
-	public List<SkuSales> salesBySku() {
-		return this.jdbc.query("select * from sku_sales order by sku",
-				(rs, i) -> new SkuSales(new Sku(rs.getString("sku")), rs.getLong("ordered"), rs.getLong("sold"),
-						rs.getLong("revenue_cents"), rs.getString("currency")));
+	public List<SkuSales> salesBySku(Sku after, int limit) {
+		RowMapper<SkuSales> row = (rs, i) -> new SkuSales(new Sku(rs.getString("sku")), rs.getLong("ordered"),
+				rs.getLong("sold"), rs.getLong("revenue_cents"), rs.getString("currency"));
+		if (after == null) {
+			return this.jdbc.query("select * from sku_sales order by sku limit ?", row, limit);
+		}
+		return this.jdbc.query("select * from sku_sales where sku > ? order by sku limit ?", row, after.code(), limit);
 	}
 
 	@Override
