@@ -25,5 +25,5 @@ import org.springframework.validation.annotation.Validated;
 public record OrderProperties(@NotNull @DefaultValue("http://id-generator") String idGeneratorUrl,
 		@NotNull @DefaultValue("http://inventory-service") String inventoryUrl,
 		@Min(10) @DefaultValue("1000") int idPrefetch, @NotNull @DefaultValue("2s") Duration callTimeout,
-		@NotNull @DefaultValue("60s") Duration choreographyTimeout) {
+		@NotNull @DefaultValue("2m") Duration choreographyTimeout) {
 }
