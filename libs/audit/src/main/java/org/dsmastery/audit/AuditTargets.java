@@ -23,13 +23,20 @@ public record AuditTargets(URI orders, URI inventory, URI payments, URI sagas, S
 			"saga-orchestrator");
 
 	/**
+	 * How long an order of the local platform may stay pending: its two forward steps,
+	 * each given up after 2 minutes at the most (the saga's {@code give-up-after}, the
+	 * choreography's timeout), and a minute for the compensations.
+	 */
+	public static final Duration TERMINAL_WITHIN = Duration.ofMinutes(5);
+
+	/**
 	 * The platform as {@code ./platform up} runs it on loopback.
 	 * @return the targets
 	 */
 	public static AuditTargets localPlatform() {
 		return new AuditTargets(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8083"),
 				URI.create("http://127.0.0.1:8082"), URI.create("http://127.0.0.1:8084"), "127.0.0.1:19092",
-				PLATFORM_GROUPS, Duration.ofSeconds(180));
+				PLATFORM_GROUPS, TERMINAL_WITHIN);
 	}
 
 }
