@@ -198,6 +198,65 @@ class RateLimiterApiTests {
 			.isEqualTo("the path variable keyKind is not valid");
 	}
 
+	@Test
+	void refusesValuesOfTheWrongJsonTypeWithTheirPointer() {
+		Map<String, String> cases = Map.of("{\"route\":\"r\",\"keyKind\":\"CUSTOMER\",\"key\":42}", "#/key",
+				"{\"route\":\"r\",\"keyKind\":\"CUSTOMER\",\"key\":\"k\",\"permits\":\"2\"}", "#/permits",
+				"{\"route\":\"r\",\"keyKind\":\"CUSTOMER\",\"key\":\"k\",\"permits\":1.5}", "#/permits",
+				"{\"route\":\"r\",\"keyKind\":\"CUSTOMER\",\"key\":\"k\",\"key\":\"j\"}", "#/key",
+				"{\"route\":true,\"keyKind\":\"CUSTOMER\",\"key\":\"k\"}", "#/route");
+		cases.forEach((body, pointer) -> this.client.post()
+			.uri("/api/rate-limits/decisions")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://dsmastery.org/problems/invalid-request")
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo(pointer));
+	}
+
+	@Test
+	void answersTheFrameworksErrorsWithThePlatformsProblems() {
+		this.client.delete()
+			.uri("/api/rate-limits/decisions")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(405)
+			.expectHeader()
+			.valueMatches("Allow", ".*POST.*")
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://dsmastery.org/problems/method-not-allowed");
+		this.client.post()
+			.uri("/api/rate-limits/decisions")
+			.contentType(MediaType.TEXT_PLAIN)
+			.bodyValue("route=r")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(415)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://dsmastery.org/problems/unsupported-media-type");
+		this.client.get()
+			.uri("/api/nothing-here")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://dsmastery.org/problems/not-found")
+			.jsonPath("$.detail")
+			.isEqualTo("there is nothing at GET /api/nothing-here");
+	}
+
 	private Map<String, Object> decide(String route, String keyKind, String key) {
 		return decide(route, keyKind, key, 1);
 	}

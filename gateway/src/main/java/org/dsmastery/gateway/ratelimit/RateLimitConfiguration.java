@@ -92,12 +92,19 @@ class RateLimitConfiguration {
 					LettuceClientConfiguration.builder().commandTimeout(properties.timeout().multipliedBy(4)).build());
 		}
 
+		// rateLimitRulesReload closes it before the factory stops; close here is a no-op
+		// then
 		@Bean(destroyMethod = "close")
 		RedisRules rateLimitRules(LettuceConnectionFactory rateLimitRedisConnectionFactory,
 				RateLimitProperties properties) {
 			return new RedisRules(new ReactiveStringRedisTemplate(rateLimitRedisConnectionFactory),
 					RedisRules.DEFAULT_KEY, properties.rulesRefresh())
 				.start();
+		}
+
+		@Bean
+		RulesReload rateLimitRulesReload(RedisRules rateLimitRules) {
+			return new RulesReload(rateLimitRules);
 		}
 
 		@Bean

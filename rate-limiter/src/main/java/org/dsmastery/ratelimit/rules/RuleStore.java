@@ -13,8 +13,7 @@ import org.dsmastery.ratelimiting.RuleBasedRateLimiter;
 import org.dsmastery.ratelimiting.TierAssignment;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +26,13 @@ import org.springframework.stereotype.Component;
  * gets the {@link #DEFAULTS} and the {@link #DEFAULT_TIERS}.
  */
 @Component
-public class RuleStore implements InitializingBean, DisposableBean {
+public class RuleStore implements SmartLifecycle {
+
+	/**
+	 * Just above the Redis connection factory's phase (0): the reload starts after the
+	 * factory and stops before it, so no reload runs on a stopped factory at shutdown.
+	 */
+	static final int PHASE = 1;
 
 	static final String KEY = RedisRules.DEFAULT_KEY;
 
@@ -51,13 +56,32 @@ public class RuleStore implements InitializingBean, DisposableBean {
 
 	private final RedisRules rules;
 
+	private volatile boolean running;
+
 	RuleStore(ReactiveStringRedisTemplate redis) {
 		this.rules = new RedisRules(redis, KEY, Duration.ofSeconds(1));
 	}
 
 	@Override
-	public void afterPropertiesSet() {
+	public void start() {
 		this.rules.start(DEFAULTS, DEFAULT_TIERS);
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.rules.close();
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
 	}
 
 	/**
@@ -131,11 +155,6 @@ public class RuleStore implements InitializingBean, DisposableBean {
 	 */
 	public Mono<Boolean> unassign(KeyKind keyKind, String key) {
 		return this.rules.unassign(keyKind, key);
-	}
-
-	@Override
-	public void destroy() {
-		this.rules.close();
 	}
 
 	/**

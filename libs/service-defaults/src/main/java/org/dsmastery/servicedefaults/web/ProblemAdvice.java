@@ -182,10 +182,7 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
 	 * @return the problem
 	 */
 	protected static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(type);
-		problem.setTitle(title);
-		return problem;
+		return ProblemTypes.problem(status, type, title, detail);
 	}
 
 	/**
@@ -204,7 +201,7 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
 	 * @return the pointer
 	 */
 	protected static String pointer(String field) {
-		return "#/" + field.replace('.', '/').replace("[", "/").replace("]", "");
+		return ProblemTypes.pointer(field);
 	}
 
 }

@@ -3,6 +3,9 @@ package org.dsmastery.servicedefaults.web;
 import java.net.URI;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
 /**
  * The platform's problem types for errors that the framework, the servlet container or
  * the server produce before or around a controller (an unrouted path, a method or media
@@ -11,8 +14,9 @@ import java.util.Map;
  * answer of the platform has a {@code type} a client can branch on. The types are listed
  * with examples in {@code docs/patterns/problem-details.md}.
  * <p>
- * Plain Java on purpose: the servlet advice, the error controller, Tomcat's error report
- * valve and the reactive error handler all read it.
+ * Free of either web stack on purpose (spring-web's {@code ProblemDetail} only): the
+ * servlet advice, the error controller, Tomcat's error report valve, the reactive advice
+ * and error handler and Netty's handler all read it.
  */
 public final class ProblemTypes {
 
@@ -141,6 +145,31 @@ public final class ProblemTypes {
 			case 504 -> "an upstream service did not answer in time";
 			default -> "the request failed with HTTP status " + status;
 		};
+	}
+
+	/**
+	 * A problem; for the advice classes of both web stacks, so neither loads the other.
+	 * @param status the HTTP status
+	 * @param type its stable type
+	 * @param title a short summary of the type
+	 * @param detail what happened this time, for people
+	 * @return the problem
+	 */
+	static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type);
+		problem.setTitle(title);
+		return problem;
+	}
+
+	/**
+	 * Turns a bound field path into a JSON pointer in the platform's form:
+	 * {@code lines[0].sku} becomes {@code #/lines/0/sku}.
+	 * @param field the field path
+	 * @return the pointer
+	 */
+	static String pointer(String field) {
+		return "#/" + field.replace('.', '/').replace("[", "/").replace("]", "");
 	}
 
 	/**

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
@@ -34,10 +35,10 @@ public abstract class ReactiveProblemAdvice extends ResponseEntityExceptionHandl
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
 		List<Map<String, String>> errors = ex.getFieldErrors()
 			.stream()
-			.map((error) -> Map.of("pointer", ProblemAdvice.pointer(error.getField()), "detail",
+			.map((error) -> Map.of("pointer", ProblemTypes.pointer(error.getField()), "detail",
 					String.valueOf(error.getDefaultMessage())))
 			.toList();
-		ProblemDetail problem = ProblemAdvice.problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST,
+		ProblemDetail problem = ProblemTypes.problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST,
 				"Invalid request", "the request has " + errors.size() + " invalid field(s)");
 		problem.setProperty("errors", errors);
 		return Mono.just(ResponseEntity.badRequest().body(problem));
@@ -50,7 +51,7 @@ public abstract class ReactiveProblemAdvice extends ResponseEntityExceptionHandl
 	@Override
 	protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-		ProblemDetail problem = ProblemAdvice.problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST,
+		ProblemDetail problem = ProblemTypes.problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST,
 				"Invalid request", "the request is not valid: " + ex.getReason());
 		JsonProblems.FieldError error = JsonProblems.fieldError(NestedExceptionUtils.getMostSpecificCause(ex));
 		if (error != null) {
@@ -61,9 +62,10 @@ public abstract class ReactiveProblemAdvice extends ResponseEntityExceptionHandl
 		}
 		else if (ex.getMethodParameter() != null && ex.getMethodParameter().getParameterName() != null) {
 			String name = ex.getMethodParameter().getParameterName();
-			problem.setDetail(name + " is not valid");
-			problem.setProperty("errors", List.of(Map.of("pointer", ProblemAdvice.pointer(name), "detail",
-					"is missing or not of the expected type")));
+			boolean pathVariable = ex.getMethodParameter().hasParameterAnnotation(PathVariable.class);
+			problem.setDetail("the " + (pathVariable ? "path variable " : "parameter ") + name + " is not valid");
+			problem.setProperty("errors", List
+				.of(Map.of("pointer", ProblemTypes.pointer(name), "detail", "is missing or not of the expected type")));
 		}
 		return Mono.just(ResponseEntity.badRequest().body(problem));
 	}

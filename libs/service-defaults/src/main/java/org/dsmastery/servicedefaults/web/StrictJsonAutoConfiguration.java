@@ -1,13 +1,27 @@
 package org.dsmastery.servicedefaults.web;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.TypeDeserializer;
+import tools.jackson.databind.module.SimpleDeserializers;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
+import tools.jackson.databind.type.MapType;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -33,6 +47,48 @@ public class StrictJsonAutoConfiguration {
 	@Bean
 	JsonMapperBuilderCustomizer strictJsonCustomizer() {
 		return new StrictJson();
+	}
+
+	/**
+	 * Reads a {@code Map<String, String>} with any JSON scalar as a value's text. That is
+	 * the body of every actuator write operation ({@code {"enabled": false}} for a
+	 * {@code boolean} parameter, converted by the actuator itself), which the strict
+	 * coercion above would refuse; no API of the platform takes such a map.
+	 */
+	static class TextMaps extends SimpleDeserializers {
+
+		@Override
+		public ValueDeserializer<?> findMapDeserializer(MapType type, DeserializationConfig config,
+				BeanDescription.Supplier description, KeyDeserializer keys, TypeDeserializer types,
+				ValueDeserializer<?> values) {
+			boolean textMap = type.getKeyType().hasRawClass(String.class)
+					&& type.getContentType().hasRawClass(String.class)
+					&& type.getRawClass().isAssignableFrom(LinkedHashMap.class);
+			return textMap ? new TextMapDeserializer() : null;
+		}
+
+	}
+
+	static class TextMapDeserializer extends ValueDeserializer<Map<String, String>> {
+
+		@Override
+		public Map<String, String> deserialize(JsonParser parser, DeserializationContext context) {
+			JsonNode tree = context.readTree(parser);
+			if (!tree.isObject()) {
+				return context.reportInputMismatch(Map.class, "must be an object");
+			}
+			Map<String, String> map = new LinkedHashMap<>();
+			for (Map.Entry<String, JsonNode> property : tree.properties()) {
+				JsonNode value = property.getValue();
+				if (!value.isValueNode()) {
+					return context.reportInputMismatch(String.class, "'%s' must be a string, number or boolean",
+							property.getKey());
+				}
+				map.put(property.getKey(), value.isNull() ? null : value.asString());
+			}
+			return map;
+		}
+
 	}
 
 	static class StrictJson implements JsonMapperBuilderCustomizer, Ordered {
@@ -66,7 +122,8 @@ public class StrictJsonAutoConfiguration {
 							.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 							.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
 				.withCoercionConfig(LogicalType.Enum,
-						(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+						(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+				.addModule(new SimpleModule("dsmastery-text-maps").setDeserializers(new TextMaps()));
 		}
 
 		@Override

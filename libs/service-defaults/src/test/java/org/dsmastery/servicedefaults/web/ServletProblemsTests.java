@@ -24,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -45,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = ServletProblemsTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "eureka.client.enabled=false", "spring.cloud.discovery.enabled=false",
-				"management.endpoints.web.exposure.include=health" })
+				"management.endpoints.web.exposure.include=health,switch" })
 class ServletProblemsTests {
 
 	private static final String JSON = "application/json";
@@ -151,6 +153,16 @@ class ServletProblemsTests {
 	}
 
 	@Test
+	void leavesActuatorWriteOperationsTheirScalars() {
+		// actuator reads its body as Map<String, String> and converts the values itself
+		HttpResponse<String> response = send(
+				post("/actuator/switch", "{\"enabled\":false,\"weight\":3}").header("Content-Type", JSON));
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.body()).contains("\"enabled\":false", "\"weight\":3");
+	}
+
+	@Test
 	void answersBeanValidationWith400AndEveryPointer() throws Exception {
 		HttpResponse<String> response = send(
 				post("/api/things", "{\"customerId\":\"" + "x".repeat(21) + "\"}").header("Content-Type", JSON));
@@ -227,6 +239,11 @@ class ServletProblemsTests {
 	static class App {
 
 		@Bean
+		SwitchEndpoint switchEndpoint() {
+			return new SwitchEndpoint();
+		}
+
+		@Bean
 		ThingController thingController() {
 			return new ThingController();
 		}
@@ -270,6 +287,16 @@ class ServletProblemsTests {
 		@GetMapping("/api/boom")
 		Map<String, Object> boom() {
 			throw new IllegalStateException("ledger-secret");
+		}
+
+	}
+
+	@Endpoint(id = "switch")
+	static class SwitchEndpoint {
+
+		@WriteOperation
+		Map<String, Object> set(boolean enabled, int weight) {
+			return Map.of("enabled", enabled, "weight", weight);
 		}
 
 	}
