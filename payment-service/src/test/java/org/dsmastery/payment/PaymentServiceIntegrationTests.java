@@ -414,6 +414,73 @@ class PaymentServiceIntegrationTests {
 	}
 
 	@Test
+	void refusesValuesOfTheWrongJsonTypeWithTheirPointer() {
+		Map<String, String> cases = Map.of("{\"creditCents\":\"5000\"}", "must be a whole number",
+				"{\"creditCents\":5000.5}", "must be a whole number", "{\"creditCents\":true}",
+				"must be a whole number", "{\"creditCents\":1,\"creditCents\":2}", "appears more than once",
+				"{\"creditCents\":5000,\"overdraft\":true}", "'overdraft' is not a field of this request");
+		cases.forEach((body, detail) -> {
+			ResponseEntity<Map<String, Object>> response = put("/api/admin/accounts/7", body);
+
+			assertThat(response.getStatusCode()).as(body).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(response.getBody()).containsEntry("type", "https://dsmastery.org/problems/invalid-request");
+			assertThat(response.getBody().get("errors").toString()).as(body)
+				.contains("pointer=#/" + (body.contains("overdraft") ? "overdraft" : "creditCents"), detail);
+		});
+		ResponseEntity<Map<String, Object>> longReference = client().post()
+			.uri("/simulator/payments/authorizations")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"amountCents\":100,\"currency\":\"EUR\",\"reference\":\"" + "r".repeat(201) + "\"}")
+			.retrieve()
+			.toEntity(JSON_OBJECT);
+		assertThat(longReference.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(longReference.getBody().get("errors").toString()).contains("#/reference");
+		ResponseEntity<Map<String, Object>> longKey = client().post()
+			.uri("/simulator/payments/authorizations")
+			.header("Idempotency-Key", "k".repeat(256))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"amountCents\":100,\"currency\":\"EUR\",\"reference\":\"r\"}")
+			.retrieve()
+			.toEntity(JSON_OBJECT);
+		assertThat(longKey.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(longKey.getBody()).containsEntry("type", "https://dsmastery.org/problems/invalid-request");
+	}
+
+	@Test
+	void answersTheFrameworksAndTomcatsErrorsWithProblems() {
+		ResponseEntity<Map<String, Object>> textBody = client().put()
+			.uri("/api/admin/accounts/7")
+			.contentType(MediaType.TEXT_PLAIN)
+			.body("creditCents=5")
+			.retrieve()
+			.toEntity(JSON_OBJECT);
+		ResponseEntity<Map<String, Object>> wrongMethod = client().delete()
+			.uri("/api/accounts/7")
+			.retrieve()
+			.toEntity(JSON_OBJECT);
+		ResponseEntity<Map<String, Object>> unrouted = get("/api/nothing-here");
+		ResponseEntity<Map<String, Object>> bigHeader = client().get()
+			.uri("/api/accounts/7")
+			.header("X-Big", "x".repeat(9 * 1024))
+			.retrieve()
+			.toEntity(JSON_OBJECT);
+
+		assertThat(textBody.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+		assertThat(textBody.getBody()).containsEntry("type", "https://dsmastery.org/problems/unsupported-media-type");
+		assertThat(wrongMethod.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+		assertThat(wrongMethod.getHeaders().getAllow()).isNotEmpty();
+		assertThat(wrongMethod.getBody()).containsEntry("type", "https://dsmastery.org/problems/method-not-allowed");
+		assertThat(unrouted.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(unrouted.getBody()).containsEntry("type", "https://dsmastery.org/problems/not-found")
+			.containsEntry("detail", "there is nothing at GET /api/nothing-here");
+		assertThat(bigHeader.getStatusCode().value()).isEqualTo(431);
+		assertThat(bigHeader.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(bigHeader.getBody()).containsEntry("type", "https://dsmastery.org/problems/header-too-large");
+	}
+
+	@Test
 	void setsTheCreditButNeverBelowWhatIsHeldAndCaptured() {
 		String customer = customer();
 		assertThat(setCredit(customer, 5000).getBody()).containsEntry("creditCents", 5000)

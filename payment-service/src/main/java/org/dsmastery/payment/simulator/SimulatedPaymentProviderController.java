@@ -36,6 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SimulatedPaymentProviderController {
 
+	// the key and the reference are stored and looked up: bounded like libs/idempotency's
+	static final int MAX_KEY_LENGTH = 255;
+
 	private final SimulatedPaymentProvider provider;
 
 	SimulatedPaymentProviderController(SimulatedPaymentProvider provider) {
@@ -43,7 +46,8 @@ class SimulatedPaymentProviderController {
 	}
 
 	@PostMapping("/simulator/payments/authorizations")
-	ResponseEntity<Map<String, Object>> authorize(@RequestHeader("Idempotency-Key") String idempotencyKey,
+	ResponseEntity<Map<String, Object>> authorize(
+			@RequestHeader("Idempotency-Key") @Size(min = 1, max = MAX_KEY_LENGTH) String idempotencyKey,
 			@Valid @RequestBody AuthorizationRequest request) {
 		SimulatedPaymentProvider.Answer answer = this.provider.authorize(idempotencyKey, request.amountCents(),
 				request.currency(), request.reference());
@@ -60,7 +64,7 @@ class SimulatedPaymentProviderController {
 	}
 
 	@GetMapping("/simulator/payments/authorizations/{key}")
-	Map<String, Object> authorization(@PathVariable String key) {
+	Map<String, Object> authorization(@PathVariable @Size(max = MAX_KEY_LENGTH) String key) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("idempotencyKey", key);
 		body.put("attempts", this.provider.attempts(key));
@@ -86,7 +90,7 @@ class SimulatedPaymentProviderController {
 	}
 
 	record AuthorizationRequest(@NotNull @Positive Long amountCents, @NotBlank @Size(min = 3, max = 3) String currency,
-			String reference) {
+			@Size(max = 200) String reference) {
 	}
 
 }

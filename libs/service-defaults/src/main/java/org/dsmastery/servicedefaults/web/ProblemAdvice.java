@@ -1,6 +1,7 @@
 package org.dsmastery.servicedefaults.web;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,9 +17,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -57,6 +62,35 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
 			.map((error) -> Map.of("pointer", pointer(error.getField()), "detail",
 					String.valueOf(error.getDefaultMessage())))
 			.toList();
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request",
+				"the request has " + errors.size() + " invalid field(s)");
+		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * Answers constraints on a handler's parameters (a {@code @Size} on a header or a
+	 * path variable, with or next to a validated body) with 400 and each error: a body's
+	 * fields as JSON pointers, a header by its name.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+			if (result instanceof ParameterErrors body) {
+				body.getFieldErrors()
+					.forEach((error) -> errors.add(Map.of("pointer", pointer(error.getField()), "detail",
+							String.valueOf(error.getDefaultMessage()))));
+				continue;
+			}
+			RequestHeader header = result.getMethodParameter().getParameterAnnotation(RequestHeader.class);
+			String name = (header != null && !header.name().isEmpty()) ? header.name()
+					: String.valueOf(result.getMethodParameter().getParameterName());
+			result.getResolvableErrors()
+				.forEach((error) -> errors.add(Map.of((header != null) ? "header" : "pointer",
+						(header != null) ? name : pointer(name), "detail", String.valueOf(error.getDefaultMessage()))));
+		}
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request",
 				"the request has " + errors.size() + " invalid field(s)");
 		problem.setProperty("errors", errors);

@@ -1,7 +1,8 @@
 package org.dsmastery.servicedefaults.web;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.catalina.connector.Request;
@@ -46,14 +47,15 @@ class ProblemErrorReportValve extends ErrorReportValve {
 		String method = (request.getMethod() != null) ? request.getMethod() : "";
 		String path = (request.getDecodedRequestURI() != null) ? request.getDecodedRequestURI() : "";
 		String body = ProblemTypes.json(status, (known != null) ? known.getReasonPhrase() : "Error", method, path);
+		// bytes, not Tomcat's writer, which would add a charset parameter that no other
+		// problem of the platform has (the JSON is ASCII: ProblemTypes escapes the rest)
+		byte[] bytes = body.getBytes(StandardCharsets.US_ASCII);
 		try {
 			response.setContentType("application/problem+json");
-			response.setCharacterEncoding("UTF-8");
-			Writer writer = response.getReporter();
-			if (writer != null) {
-				writer.write(body);
-				response.finishResponse();
-			}
+			response.setContentLength(bytes.length);
+			OutputStream out = response.getOutputStream();
+			out.write(bytes);
+			response.finishResponse();
 		}
 		catch (IOException | IllegalStateException ex) {
 			// the client is gone or the response cannot be written any more: nothing to

@@ -194,7 +194,7 @@ public final class ProblemTypes {
 				case '"' -> quoted.append("\\\"");
 				case '\\' -> quoted.append("\\\\");
 				default -> {
-					if (c < 0x20) {
+					if (c < 0x20 || c > 0x7e) {
 						quoted.append(String.format("\\u%04x", (int) c));
 					}
 					else {
