@@ -34,7 +34,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Idempotency-Key} for POST requests, after the IETF httpapi draft "The
  * Idempotency-Key HTTP Header Field".
  * <ul>
- * <li>no key: 400;</li>
+ * <li>no key: 400 {@code idempotency-key-missing}; a key over 255 characters or not
+ * printable ASCII: 400 {@code idempotency-key-invalid};</li>
  * <li>a key seen before with the same request: the stored status, Location and body
  * again, with {@code Idempotent-Replayed: true};</li>
  * <li>a key seen before with a different request: 422;</li>
@@ -55,6 +56,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 	public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
 	static final URI MISSING_KEY = URI.create("https://dsmastery.org/problems/idempotency-key-missing");
+
+	static final URI INVALID_KEY = URI.create("https://dsmastery.org/problems/idempotency-key-invalid");
 
 	static final URI KEY_REUSED = URI.create("https://dsmastery.org/problems/idempotency-key-reused");
 
@@ -92,10 +95,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String key = request.getHeader(HEADER);
-		if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+		if (key == null || key.isBlank()) {
 			problem(response, 400, MISSING_KEY, "Idempotency-Key required",
 					"POST " + request.getRequestURI() + " needs an Idempotency-Key header of 1 to " + MAX_KEY_LENGTH
 							+ " characters, unique per intended operation (a UUID, say)");
+			return;
+		}
+		// the key is stored and looked up: bounded, and printable so it logs and compares
+		// as sent
+		if (key.length() > MAX_KEY_LENGTH || !key.chars().allMatch((c) -> c >= 0x20 && c < 0x7f)) {
+			problem(response, 400, INVALID_KEY, "Invalid Idempotency-Key",
+					"an Idempotency-Key is 1 to " + MAX_KEY_LENGTH + " visible ASCII characters (a UUID, say)");
 			return;
 		}
 		byte[] body = request.getInputStream().readAllBytes();

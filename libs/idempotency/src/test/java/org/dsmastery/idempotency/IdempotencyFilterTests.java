@@ -72,6 +72,19 @@ class IdempotencyFilterTests {
 	}
 
 	@Test
+	void rejectsAKeyThatCannotBeStoredAsSent() {
+		for (String key : List.of("k".repeat(256), "key\twith-a-tab")) {
+			ResponseEntity<Map<String, Object>> response = post(key, "{\"name\":\"invalid-key\"}");
+
+			assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(response.getBody()).containsEntry("type", IdempotencyFilter.INVALID_KEY.toString());
+		}
+		assertThat(post("k".repeat(255), "{\"name\":\"longest-key\"}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(count("invalid-key")).isZero();
+	}
+
+	@Test
 	void replaysTheFirstResponseToARepeatAndCreatesNothingNew() {
 		String key = UUID.randomUUID().toString();
 		String name = "replayed-" + key;
