@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,7 +17,29 @@ final class Platform {
 
 	private final Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
 
-	private final Path state = Path.of(System.getProperty("platform.state", "target/platform")).toAbsolutePath();
+	private final Path state;
+
+	private final Map<String, String> environment;
+
+	Platform() {
+		this(Path.of(System.getProperty("platform.state", "target/platform")), Map.of());
+	}
+
+	private Platform(Path state, Map<String, String> environment) {
+		this.state = state.toAbsolutePath();
+		this.environment = Map.copyOf(environment);
+	}
+
+	/**
+	 * Returns a platform with its own state directory whose processes see the given
+	 * environment, such as a setting that makes one service fail at start-up.
+	 * @param name the state directory's name next to this platform's
+	 * @param environment what every process started by {@code ./platform} sees
+	 * @return the platform
+	 */
+	Platform withState(String name, Map<String, String> environment) {
+		return new Platform(this.state.resolveSibling(name), environment);
+	}
 
 	Result run(String command, long timeoutMinutes) {
 		try {
@@ -29,6 +52,7 @@ final class Platform {
 			builder.environment().put("PLATFORM_STATE", this.state.toString());
 			// the reactor has just packaged every service; e2e tests run what was built
 			builder.environment().put("PLATFORM_SKIP_BUILD", "1");
+			builder.environment().putAll(this.environment);
 			Process process = builder.start();
 			if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
 				process.destroyForcibly();
@@ -48,6 +72,22 @@ final class Platform {
 
 	Path state() {
 		return this.state;
+	}
+
+	/**
+	 * Returns the process of a service instance, from the pid file {@code ./platform up}
+	 * wrote.
+	 * @param instance the service and port, such as {@code payment-service-8082}
+	 * @return the process
+	 */
+	ProcessHandle process(String instance) {
+		try {
+			long pid = Long.parseLong(Files.readString(this.state.resolve("run/" + instance + ".pid")).strip());
+			return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(instance + " is not running"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	record Result(int exitCode, String output) {

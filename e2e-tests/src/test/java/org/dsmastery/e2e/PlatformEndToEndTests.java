@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,6 +59,8 @@ class PlatformEndToEndTests {
 
 	private final SagaScenarios sagas = new SagaScenarios();
 
+	private final PlatformLogs logs = new PlatformLogs(this.platform.state().resolve("logs"));
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -65,16 +68,38 @@ class PlatformEndToEndTests {
 	private boolean stopped;
 
 	@Test
-	@Order(1)
-	void upReachesReadyAndPrintsTheMemoryOfEveryProcess() {
+	@Order(0)
+	void upNamesAServiceThatExitsWhileStartingShowsWhyAndLeavesNothingRunning() {
 		assertThat(PLATFORM_PORTS).as("platform ports must be free: is ./platform up running? (./platform down)")
 			.noneMatch(PlatformEndToEndTests::listening);
+		// an invalid setting only payment-service reads: it fails its start-up validation
+		Platform broken = this.platform.withState("platform-broken", Map.of("SHOP_PAYMENT_DEFAULTCREDITCENTS", "-1"));
+
+		Platform.Result up = broken.run("up", 6);
+
+		assertThat(up.exitCode()).as(up.output()).isNotZero();
+		assertThat(up.output()).as("named at once, not after the 180 s readiness timeout")
+			.contains("payment-service :8082 exited while starting")
+			.doesNotContain("did not become healthy")
+			.as("the failure analysis from its log")
+			.contains("APPLICATION FAILED TO START")
+			.contains("defaultCreditCents")
+			.contains("nothing is left running");
+		assertThat(PLATFORM_PORTS).noneMatch(PlatformEndToEndTests::listening);
+	}
+
+	@Test
+	@Order(1)
+	void upReachesReadyAndPrintsTheMemoryOfEveryProcess() throws IOException {
+		assertThat(PLATFORM_PORTS).as("platform ports must be free: is ./platform up running? (./platform down)")
+			.noneMatch(PlatformEndToEndTests::listening);
+		this.logs.mark();
 
 		Platform.Result up = this.platform.run("up", 10);
 
 		assertThat(up.exitCode()).as(up.output()).isZero();
 		assertThat(up.output()).contains("ready in").containsPattern("id-generator\\s+8095\\s+\\d+\\s+UP");
-		Matcher total = Pattern.compile("total RSS: (\\d+) MiB").matcher(up.output());
+		Matcher total = Pattern.compile("total PSS: (\\d+) MiB").matcher(up.output());
 		assertThat(total.find()).as(up.output()).isTrue();
 		assertThat(Integer.parseInt(total.group(1))).isPositive();
 	}
@@ -307,6 +332,12 @@ class PlatformEndToEndTests {
 	}
 
 	@Test
+	@Order(26)
+	void aPaymentServiceKilledWithOrdersInFlightAndRestartedApprovesEveryOrder() throws Exception {
+		this.sagas.participantKilledWithOrdersInFlight(this.platform, "payment-service-8082");
+	}
+
+	@Test
 	@Order(30)
 	void platformAuditPrintsAVerdictPerInvariant() {
 		Platform.Result audit = this.platform.run("audit", 3);
@@ -329,6 +360,15 @@ class PlatformEndToEndTests {
 		assertThat(PLATFORM_PORTS).noneMatch(PlatformEndToEndTests::listening);
 		assertThat(pids).noneMatch((pid) -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
 		assertThat(this.platform.state().resolve("postgres/data/postmaster.pid")).doesNotExist();
+	}
+
+	@Test
+	@Order(100)
+	void theRunLeftNoErrorAndOnlyExplainedWarningsInTheLogs() throws IOException {
+		assertThat(this.stopped).as("the platform was stopped by the test before").isTrue();
+
+		assertThat(this.logs.unexplained()).as("ERROR and WARN lines since up that docs/logs.md does not explain")
+			.isEmpty();
 	}
 
 	@AfterAll

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.dsmastery.audit.AuditReport;
@@ -171,6 +172,45 @@ final class SagaScenarios {
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			assertThat(stock(sku).get("sold")).isEqualTo(3L);
 			assertThat(this.shop.account(customer).get("capturedCents").asLong()).isEqualTo(3 * PRICE);
+		});
+		assertAuditPasses();
+	}
+
+	/**
+	 * A participant killed with {@code kill -9} while orders of both styles are in
+	 * flight, more orders placed while it is down, then restarted by {@code ./platform
+	 * up}: every order is approved, none is charged twice, the audit passes. Its
+	 * consumers rejoin as the same static members at once, and the saga re-sends what
+	 * went unanswered before its give-up deadline (ADR 0020).
+	 * @param platform the running platform
+	 * @param instance the participant, such as {@code payment-service-8082}
+	 */
+	void participantKilledWithOrdersInFlight(Platform platform, String instance) throws Exception {
+		String sku = this.shop.newProduct("crash", PRICE, 100);
+		long customer = this.shop.newCustomer(1_000_000);
+		List<String> orders = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			orders.add(this.shop.placeOrder(customer, sku, 1, (i % 2 == 0) ? "orchestrated" : "choreographed"));
+		}
+
+		ProcessHandle participant = platform.process(instance);
+		assertThat(participant.destroyForcibly()).as("SIGKILL sent to %s", instance).isTrue();
+		participant.onExit().get(30, TimeUnit.SECONDS);
+		for (int i = 0; i < 10; i++) {
+			orders.add(this.shop.placeOrder(customer, sku, 1, (i % 2 == 0) ? "orchestrated" : "choreographed"));
+		}
+		Platform.Result up = platform.run("up", 5);
+
+		assertThat(up.exitCode()).as(up.output()).isZero();
+		assertThat(up.output()).containsPattern(instance.replaceFirst("-(\\d+)$", " :$1") + " healthy")
+			.contains("order-service :8081 already running");
+		Map<String, JsonNode> done = this.shop.awaitTerminal(orders, Duration.ofMinutes(4));
+		assertThat(done.values()).as("every order, although %s was killed with them in flight", instance)
+			.allSatisfy(
+					(order) -> assertThat(order.get("status").asString()).as(order.toString()).isEqualTo("APPROVED"));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(stock(sku).get("sold")).isEqualTo(30L);
+			assertThat(this.shop.account(customer).get("capturedCents").asLong()).isEqualTo(30 * PRICE);
 		});
 		assertAuditPasses();
 	}

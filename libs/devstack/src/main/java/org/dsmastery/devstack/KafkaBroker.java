@@ -78,6 +78,14 @@ final class KafkaBroker implements AutoCloseable {
 				(int) STARTUP_TIMEOUT.toMillis());
 		try (Admin admin = Admin.create(config)) {
 			admin.describeCluster().nodes().get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			// Looking up a group's coordinator creates __consumer_offsets. Done here,
+			// once,
+			// it is there before the services' dozens of consumers ask at the same
+			// moment,
+			// which otherwise raced to create it and logged a WARN each (docs/logs.md).
+			admin.listConsumerGroupOffsets("devstack-warm-up")
+				.partitionsToOffsetAndMetadata()
+				.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("Kafka opened its port but did not answer as a cluster", ex);
