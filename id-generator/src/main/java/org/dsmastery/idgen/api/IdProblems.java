@@ -50,9 +50,15 @@ class IdProblems extends ProblemAdvice {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
 		URI type = "count".equals(ex.getName()) ? INVALID_COUNT : MALFORMED_ID;
-		String detail = "'" + ex.getValue() + "' is not a valid " + ex.getName() + ": expected a whole number";
+		String detail = "'" + echo(ex.getValue()) + "' is not a valid " + ex.getName() + ": expected a whole number";
 		return ResponseEntity.badRequest()
 			.body(problem(HttpStatus.BAD_REQUEST, type, "Invalid " + ex.getName(), detail));
+	}
+
+	// the value is the caller's own, but an answer need not repeat kilobytes of it
+	private static String echo(Object value) {
+		String text = String.valueOf(value);
+		return (text.length() <= 32) ? text : text.substring(0, 32) + "...";
 	}
 
 	@ExceptionHandler

@@ -73,6 +73,49 @@ class IdApiTests {
 	}
 
 	@Test
+	void echoesAtMostThirtyTwoCharactersOfABadCount() {
+		ResponseEntity<Map<String, Object>> response = client().get()
+			.uri("/api/ids?count=" + "9".repeat(2000))
+			.retrieve()
+			.toEntity(JSON);
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody()).containsEntry("type", IdProblems.INVALID_COUNT.toString())
+			.containsEntry("detail", "'" + "9".repeat(32) + "...' is not a valid count: expected a whole number");
+	}
+
+	@Test
+	void answersTheFrameworksAndTomcatsErrorsWithProblems() {
+		ResponseEntity<Map<String, Object>> wrongMethod = client().post().uri("/api/ids").retrieve().toEntity(JSON);
+		ResponseEntity<Map<String, Object>> unrouted = client().get()
+			.uri("/api/nothing-here")
+			.retrieve()
+			.toEntity(JSON);
+		ResponseEntity<Map<String, Object>> xml = client().get()
+			.uri("/api/ids")
+			.accept(MediaType.APPLICATION_XML)
+			.retrieve()
+			.toEntity(JSON);
+		ResponseEntity<Map<String, Object>> bigHeader = client().get()
+			.uri("/api/ids")
+			.header("X-Big", "x".repeat(9 * 1024))
+			.retrieve()
+			.toEntity(JSON);
+
+		assertThat(wrongMethod.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+		assertThat(wrongMethod.getHeaders().getAllow()).contains(org.springframework.http.HttpMethod.GET);
+		assertThat(wrongMethod.getBody()).containsEntry("type", "https://dsmastery.org/problems/method-not-allowed");
+		assertThat(unrouted.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(unrouted.getBody()).containsEntry("type", "https://dsmastery.org/problems/not-found");
+		assertThat(xml.getStatusCode()).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+		assertThat(xml.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(xml.getBody()).containsEntry("type", "https://dsmastery.org/problems/not-acceptable");
+		assertThat(bigHeader.getStatusCode().value()).isEqualTo(431);
+		assertThat(bigHeader.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(bigHeader.getBody()).containsEntry("type", "https://dsmastery.org/problems/header-too-large");
+	}
+
+	@Test
 	void decodesAnId() {
 		String id = (String) client().get().uri("/api/ids").retrieve().body(JSON).get("id");
 

@@ -112,7 +112,10 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
 						? "a number" : "a " + ((required != null) ? required.getSimpleName() : "value");
 		ProblemDetail problem = invalid(name, "must be " + expected);
 		problem.setTitle("Invalid " + name);
-		problem.setDetail("'" + ex.getValue() + "' is not a valid " + name);
+		String value = String.valueOf(ex.getValue());
+		// the caller's own value, but an answer need not repeat kilobytes of it
+		problem.setDetail(
+				"'" + ((value.length() <= 32) ? value : value.substring(0, 32) + "...") + "' is not a valid " + name);
 		return ResponseEntity.badRequest().body(problem);
 	}
 
