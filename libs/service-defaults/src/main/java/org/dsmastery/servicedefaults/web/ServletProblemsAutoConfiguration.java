@@ -6,16 +6,19 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -31,6 +34,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * <li>in Tomcat before any servlet runs (an oversized header, a malformed request line):
  * {@link ProblemErrorReportValve} in place of Tomcat's error report valve.</li>
  * </ul>
+ * A body over {@code shop.web.max-request-body-size} (256 KB) is refused with 413 by
+ * {@link RequestSizeFilter} before anything reads it.
  */
 @AutoConfiguration(beforeName = { "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
 		"org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration" })
@@ -45,9 +50,25 @@ public class ServletProblemsAutoConfiguration {
 	}
 
 	@Bean
+	PagingProblems pagingProblems() {
+		return new PagingProblems();
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(ErrorController.class)
 	ProblemErrorController problemErrorController() {
 		return new ProblemErrorController();
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(
+			@Value("${shop.web.max-request-body-size:256KB}") DataSize maxRequestBodySize) {
+		FilterRegistrationBean<RequestSizeFilter> registration = new FilterRegistrationBean<>(
+				new RequestSizeFilter(maxRequestBodySize.toBytes()));
+		// before anything that reads the body (libs/idempotency's filter, the message
+		// converters)
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -180,6 +180,29 @@ class ServletProblemsTests {
 	}
 
 	@Test
+	void refusesABodyOverTheLimitWith413() {
+		String big = "{\"customerId\":\"" + "x".repeat(300 * 1024) + "\"}";
+		HttpResponse<String> declared = send(post("/api/things", big).header("Content-Type", JSON));
+		// no Content-Length: the JDK client sends it chunked
+		HttpResponse<String> chunked = send(request("/api/things")
+			.POST(BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes())))
+			.header("Content-Type", JSON));
+
+		assertProblem(declared, 413, "request-too-large", "Request too large");
+		assertProblem(chunked, 413, "request-too-large", "Request too large");
+	}
+
+	@Test
+	void takesAChunkedBodyUnderTheLimit() {
+		byte[] body = "{\"customerId\":\"7\",\"quantity\":1}".getBytes();
+		HttpResponse<String> response = send(
+				request("/api/things").POST(BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+					.header("Content-Type", JSON));
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+	}
+
+	@Test
 	void hidesAControllersFailureBehindA500() throws Exception {
 		HttpResponse<String> response = send(request("/api/boom").GET());
 
