@@ -60,8 +60,13 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 		HttpHeaders headers = (failure instanceof ErrorResponse error) ? error.getHeaders() : HttpHeaders.EMPTY;
 		String method = exchange.getRequest().getMethod().name();
 		String path = exchange.getRequest().getPath().value();
-		if (status >= 500) {
-			logger.error("{} {} failed with {}", method, path, status, failure);
+		if (!(failure instanceof ErrorResponse)) {
+			// a bug: the only case whose stack trace someone needs
+			logger.error("{} {} failed", method, path, failure);
+		}
+		else if (status >= 500) {
+			// a status the code chose (502, 503, 504): the reason is enough
+			logger.warn("{} {} answered {}: {}", method, path, status, failure.getMessage());
 		}
 		HttpStatus known = HttpStatus.resolve(status);
 		ProblemDetail problem = ProblemDetail.forStatus(status);
