@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -51,6 +52,12 @@ public abstract class ReactiveProblemAdvice extends ResponseEntityExceptionHandl
 	@Override
 	protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		if (NestedExceptionUtils.getRootCause(ex) instanceof DataBufferLimitException) {
+			// the body passed spring.codec.max-in-memory-size (256 KB by default)
+			return Mono.just(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+				.body(ProblemTypes.problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.REQUEST_TOO_LARGE,
+						"Request too large", ProblemTypes.detailFor(413, "", ""))));
+		}
 		ProblemDetail problem = ProblemTypes.problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST,
 				"Invalid request", "the request is not valid: " + ex.getReason());
 		JsonProblems.FieldError error = JsonProblems.fieldError(NestedExceptionUtils.getMostSpecificCause(ex));

@@ -92,6 +92,15 @@ class ReactiveProblemsTests {
 	}
 
 	@Test
+	void refusesABodyOverTheCodecsLimitWith413() {
+		HttpResponse<String> response = send(request("/api/things")
+			.POST(BodyPublishers.ofString("{\"customerId\":\"" + "x".repeat(300 * 1024) + "\"}"))
+			.header("Content-Type", JSON));
+
+		assertProblem(response, 413, "request-too-large", "Request too large");
+	}
+
+	@Test
 	void answersAnOversizedHeaderWith431FromNetty() {
 		HttpResponse<String> response = send(request("/api/things").header("X-Big", "x".repeat(9 * 1024)).GET());
 
