@@ -2,6 +2,9 @@ package org.dsmastery.saga;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,9 +55,6 @@ import static org.awaitility.Awaitility.await;
 class SagaOrchestratorIntegrationTests {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
-	};
-
-	private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_ARRAY = new ParameterizedTypeReference<>() {
 	};
 
 	private static final AtomicLong ORDER_IDS = new AtomicLong(System.currentTimeMillis() * 1000);
@@ -237,20 +238,63 @@ class SagaOrchestratorIntegrationTests {
 		String order = placeOrder("orchestrated");
 		awaitState(order, "RESERVING_STOCK");
 
-		List<Map<String, Object>> reserving = http().get()
-			.uri("/api/sagas?state=reserving_stock&limit=500")
-			.retrieve()
-			.body(JSON_ARRAY);
-		ResponseEntity<Map<String, Object>> unknown = http().get()
-			.uri("/api/sagas?state=DANCING")
-			.retrieve()
-			.onStatus((status) -> true, (request, reply) -> {
-			})
-			.toEntity(JSON_OBJECT);
+		ResponseEntity<Map<String, Object>> reserving = list("/api/sagas?state=reserving_stock&size=100");
+		ResponseEntity<Map<String, Object>> unknown = list("/api/sagas?state=DANCING");
 
-		assertThat(reserving).extracting((saga) -> saga.get("sagaId")).contains(order);
+		assertThat(items(reserving)).extracting((saga) -> saga.get("sagaId")).contains(order);
+		assertThat(items(reserving)).extracting((saga) -> saga.get("state")).containsOnly("RESERVING_STOCK");
 		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(unknown.getBody()).containsKey("errors");
+		assertThat(unknown.getBody()).containsEntry("type", "https://dsmastery.org/problems/invalid-request")
+			.containsKey("errors");
+	}
+
+	@Test
+	void walksEverySagaPageByPageNewestFirstEachOnce() {
+		List<String> placed = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			placed.add(placeOrder("orchestrated"));
+		}
+		placed.forEach((order) -> awaitState(order, "RESERVING_STOCK"));
+
+		List<Map<String, Object>> seen = new ArrayList<>();
+		String next = "/api/sagas?size=2";
+		int pages = 0;
+		while (next != null) {
+			ResponseEntity<Map<String, Object>> page = list(next);
+			assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+			assertThat(items(page)).hasSizeLessThanOrEqualTo(2);
+			seen.addAll(items(page));
+			String link = page.getHeaders().getFirst(HttpHeaders.LINK);
+			assertThat(link == null).as("a Link header exactly when there is a next page")
+				.isEqualTo(page.getBody().get("next") == null);
+			next = (link != null) ? link.substring(1, link.indexOf('>')) : null;
+			pages++;
+		}
+
+		List<Object> ids = seen.stream().map((saga) -> saga.get("sagaId")).toList();
+		assertThat(ids).doesNotHaveDuplicates().containsAll(placed);
+		assertThat(pages).isGreaterThanOrEqualTo(3);
+		assertThat(seen).extracting((saga) -> Instant.parse((String) saga.get("startedAt")))
+			.isSortedAccordingTo(Comparator.reverseOrder());
+	}
+
+	@Test
+	void refusesAnOversizedPageAndACursorOfAnotherList() {
+		String order = placeOrder("orchestrated");
+		awaitState(order, "RESERVING_STOCK");
+		String allCursor = (String) list("/api/sagas?size=1").getBody().get("next");
+
+		ResponseEntity<Map<String, Object>> oversized = list("/api/sagas?size=101");
+		ResponseEntity<Map<String, Object>> otherList = list("/api/sagas?state=APPROVED&cursor=" + allCursor);
+		ResponseEntity<Map<String, Object>> garbage = list("/api/sagas?cursor=not*a*cursor");
+
+		assertThat(oversized.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(oversized.getBody()).containsEntry("type", "https://dsmastery.org/problems/invalid-page-size")
+			.containsEntry("maxSize", 100);
+		assertThat(List.of(otherList, garbage)).allSatisfy((answer) -> {
+			assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(answer.getBody()).containsEntry("type", "https://dsmastery.org/problems/invalid-cursor");
+		});
 	}
 
 	@Test
@@ -315,6 +359,16 @@ class SagaOrchestratorIntegrationTests {
 			.onStatus((status) -> status.value() == 404, (request, reply) -> {
 			})
 			.body(JSON_OBJECT);
+	}
+
+	private ResponseEntity<Map<String, Object>> list(String uri) {
+		return http().get().uri(uri).retrieve().onStatus((status) -> true, (request, reply) -> {
+		}).toEntity(JSON_OBJECT);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> items(ResponseEntity<Map<String, Object>> page) {
+		return (List<Map<String, Object>>) page.getBody().get("items");
 	}
 
 	@SuppressWarnings("unchecked")

@@ -53,12 +53,13 @@ public interface SagaRepository {
 	List<SagaHistoryEntry> history(long orderId);
 
 	/**
-	 * Lists sagas in a state, newest first.
-	 * @param state the state
+	 * Lists sagas newest first (by start, then order id), after a position.
+	 * @param state only sagas in this state; {@code null} for all
+	 * @param after the last saga of the previous page; {@code null} for the first page
 	 * @param limit at most this many
 	 * @return the sagas
 	 */
-	List<SagaView> findByState(SagaState state, int limit);
+	List<SagaView> page(SagaState state, SagaPosition after, int limit);
 
 	/**
 	 * Counts sagas per state.

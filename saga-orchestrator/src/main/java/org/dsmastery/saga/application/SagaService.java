@@ -121,9 +121,16 @@ public class SagaService {
 		return this.sagas.history(orderId);
 	}
 
+	/**
+	 * Lists sagas newest first, a page at a time.
+	 * @param state only sagas in this state; {@code null} for all
+	 * @param after the last saga of the previous page; {@code null} for the first page
+	 * @param limit at most this many
+	 * @return the sagas
+	 */
 	@Transactional(readOnly = true)
-	public List<SagaView> findByState(SagaState state, int limit) {
-		return this.sagas.findByState(state, limit);
+	public List<SagaView> page(SagaState state, SagaPosition after, int limit) {
+		return this.sagas.page(state, after, limit);
 	}
 
 	private SagaStep apply(PlaceOrderSaga saga, SagaInput input, String messageId) {

@@ -17,7 +17,8 @@ import org.dsmastery.saga.domain.SagaState;
  * @param state the current state
  * @param reason why it compensated, if it did
  * @param attempt how often the current step's command was re-sent
- * @param deadline when the current step counts as failed; {@code null} once finished
+ * @param deadline when the current step's command is sent again, or the step given up;
+ * {@code null} once finished
  * @param startedAt when it started
  * @param updatedAt when it last changed
  */

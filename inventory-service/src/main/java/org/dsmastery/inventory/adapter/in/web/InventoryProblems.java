@@ -23,10 +23,6 @@ class InventoryProblems extends ProblemAdvice {
 
 	static final URI DEPENDENCY_UNAVAILABLE = type("dependency-unavailable");
 
-	static final URI INVALID_PAGE_SIZE = type("invalid-page-size");
-
-	static final URI INVALID_CURSOR = type("invalid-cursor");
-
 	@ExceptionHandler
 	ProblemDetail notFound(ProductNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, PRODUCT_NOT_FOUND, "Product not found", ex.getMessage());
@@ -36,25 +32,6 @@ class InventoryProblems extends ProblemAdvice {
 	ProblemDetail cacheUnavailable(CacheUnavailableException ex) {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, DEPENDENCY_UNAVAILABLE, "Product cache unavailable",
 				"the change was not made: the product cache could not be written through; try again");
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalidPageSize(InvalidPageSizeException ex) {
-		ProblemDetail problem = queryProblem(INVALID_PAGE_SIZE, "Invalid page size", "size", ex.getMessage());
-		problem.setProperty("maxSize", Paging.MAX_SIZE);
-		return problem;
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalidCursor(InvalidCursorException ex) {
-		return queryProblem(INVALID_CURSOR, "Invalid cursor", "cursor",
-				ex.getMessage() + "; start again without a cursor, or use the next cursor of the previous page");
-	}
-
-	private static ProblemDetail queryProblem(URI type, String title, String parameter, String detail) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, type, title, detail);
-		problem.setProperty("errors", List.of(Map.of("pointer", pointer(parameter), "detail", detail)));
-		return problem;
 	}
 
 }

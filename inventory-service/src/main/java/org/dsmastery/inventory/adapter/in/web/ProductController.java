@@ -18,6 +18,10 @@ import org.dsmastery.inventory.domain.Product;
 import org.dsmastery.inventory.domain.Sku;
 import org.dsmastery.inventory.domain.StockLevel;
 import org.dsmastery.servicedefaults.web.InvalidFieldException;
+import org.dsmastery.servicedefaults.web.paging.Cursors;
+import org.dsmastery.servicedefaults.web.paging.InvalidCursorException;
+import org.dsmastery.servicedefaults.web.paging.PageResponse;
+import org.dsmastery.servicedefaults.web.paging.Paging;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -23,6 +23,10 @@ import org.dsmastery.order.domain.OrderId;
 import org.dsmastery.order.domain.SagaStyle;
 import org.dsmastery.order.domain.Sku;
 import org.dsmastery.servicedefaults.web.InvalidFieldException;
+import org.dsmastery.servicedefaults.web.paging.Cursors;
+import org.dsmastery.servicedefaults.web.paging.InvalidCursorException;
+import org.dsmastery.servicedefaults.web.paging.PageResponse;
+import org.dsmastery.servicedefaults.web.paging.Paging;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

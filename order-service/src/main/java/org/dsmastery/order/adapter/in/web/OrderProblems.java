@@ -39,10 +39,6 @@ class OrderProblems extends ProblemAdvice {
 
 	static final URI DEPENDENCY_UNAVAILABLE = type("dependency-unavailable");
 
-	static final URI INVALID_PAGE_SIZE = type("invalid-page-size");
-
-	static final URI INVALID_CURSOR = type("invalid-cursor");
-
 	@ExceptionHandler
 	ProblemDetail notFound(OrderNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, ORDER_NOT_FOUND, "Order not found", ex.getMessage());
@@ -67,25 +63,6 @@ class OrderProblems extends ProblemAdvice {
 			.header(HttpHeaders.RETRY_AFTER, "2")
 			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, DEPENDENCY_UNAVAILABLE, "Dependency unavailable",
 					ex.getMessage() + "; nothing was written, retry with the same Idempotency-Key"));
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalidPageSize(InvalidPageSizeException ex) {
-		ProblemDetail problem = queryProblem(INVALID_PAGE_SIZE, "Invalid page size", "size", ex.getMessage());
-		problem.setProperty("maxSize", Paging.MAX_SIZE);
-		return problem;
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalidCursor(InvalidCursorException ex) {
-		return queryProblem(INVALID_CURSOR, "Invalid cursor", "cursor",
-				ex.getMessage() + "; start again without a cursor, or use the next cursor of the previous page");
-	}
-
-	private static ProblemDetail queryProblem(URI type, String title, String parameter, String detail) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, type, title, detail);
-		problem.setProperty("errors", List.of(Map.of("pointer", pointer(parameter), "detail", detail)));
-		return problem;
 	}
 
 }

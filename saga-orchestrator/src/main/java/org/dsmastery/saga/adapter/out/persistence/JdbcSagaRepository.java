@@ -4,12 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.dsmastery.saga.application.SagaHistoryEntry;
+import org.dsmastery.saga.application.SagaPosition;
 import org.dsmastery.saga.application.SagaRepository;
 import org.dsmastery.saga.application.SagaView;
 import org.dsmastery.saga.config.SagaProperties;
@@ -121,9 +123,23 @@ class JdbcSagaRepository implements SagaRepository {
 	}
 
 	@Override
-	public List<SagaView> findByState(SagaState state, int limit) {
-		return this.jdbc.query("select " + COLUMNS + " from saga where state = ? order by started_at desc limit ?",
-				this::view, state.name(), limit);
+	public List<SagaView> page(SagaState state, SagaPosition after, int limit) {
+		// a keyset query: the row value comparison walks the index from the last row on
+		List<String> where = new ArrayList<>();
+		List<Object> arguments = new ArrayList<>();
+		if (state != null) {
+			where.add("state = ?");
+			arguments.add(state.name());
+		}
+		if (after != null) {
+			where.add("(started_at, order_id) < (?, ?)");
+			arguments.add(timestamp(after.startedAt()));
+			arguments.add(after.orderId());
+		}
+		arguments.add(limit);
+		return this.jdbc
+			.query("select " + COLUMNS + " from saga" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+					+ " order by started_at desc, order_id desc limit ?", this::view, arguments.toArray());
 	}
 
 	@Override

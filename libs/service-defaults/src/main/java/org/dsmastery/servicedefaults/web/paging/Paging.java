@@ -1,4 +1,4 @@
-package org.dsmastery.order.adapter.in.web;
+package org.dsmastery.servicedefaults.web.paging;
 
 import java.util.List;
 import java.util.function.Function;
@@ -8,17 +8,19 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Keyset pagination of every list endpoint of this service (docs/patterns/pagination.md,
+ * Keyset pagination of every list endpoint of the platform (docs/patterns/pagination.md,
  * ADR 0019): {@code ?size=} (default {@value #DEFAULT_SIZE}, at most {@value #MAX_SIZE};
  * anything else is refused, never clamped) and {@code ?cursor=} (from the previous page's
  * {@code next}). A controller reads {@code size + 1} rows after the cursor's key: the
  * extra row only tells whether there is a next page.
  */
-final class Paging {
+public final class Paging {
 
-	static final int DEFAULT_SIZE = 20;
+	/** The page size when a request names none. */
+	public static final int DEFAULT_SIZE = 20;
 
-	static final int MAX_SIZE = 100;
+	/** The largest page a request may ask for. */
+	public static final int MAX_SIZE = 100;
 
 	private Paging() {
 	}
@@ -29,7 +31,7 @@ final class Paging {
 	 * @return the size, 1 to {@value #MAX_SIZE}
 	 * @throws InvalidPageSizeException if it is not a whole number in that range
 	 */
-	static int size(String size) {
+	public static int size(String size) {
 		if (size == null) {
 			return DEFAULT_SIZE;
 		}
@@ -54,7 +56,7 @@ final class Paging {
 	 * @param <T> the item type
 	 * @return the answer
 	 */
-	static <R, T> ResponseEntity<PageResponse<T>> page(List<R> fetched, int size, Function<R, String> cursor,
+	public static <R, T> ResponseEntity<PageResponse<T>> page(List<R> fetched, int size, Function<R, String> cursor,
 			Function<R, T> item, UriComponentsBuilder self) {
 		List<R> rows = fetched.subList(0, Math.min(size, fetched.size()));
 		String next = (fetched.size() > size) ? cursor.apply(rows.getLast()) : null;

@@ -1,4 +1,4 @@
-package org.dsmastery.order.adapter.in.web;
+package org.dsmastery.servicedefaults.web.paging;
 
 import java.util.List;
 
@@ -12,5 +12,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param <T> the item type
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record PageResponse<T>(List<T> items, String next) {
+public record PageResponse<T>(List<T> items, String next) {
 }

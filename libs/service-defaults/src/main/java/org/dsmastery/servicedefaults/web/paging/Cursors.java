@@ -1,4 +1,4 @@
-package org.dsmastery.inventory.adapter.in.web;
+package org.dsmastery.servicedefaults.web.paging;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,15 +17,21 @@ import java.util.zip.CRC32;
  * caller may read from its first page anyway, so a forged one reveals nothing, and
  * unsigned cursors need no key shared by every instance.
  */
-final class Cursors {
+public final class Cursors {
 
 	/** Longer than any cursor this service issues; bounds what is decoded. */
-	static final int MAX_LENGTH = 200;
+	public static final int MAX_LENGTH = 200;
 
 	private Cursors() {
 	}
 
-	static String encode(String list, String... key) {
+	/**
+	 * Returns the cursor of a row.
+	 * @param list the list's name, such as {@code customer-orders}
+	 * @param key the row's key parts, in the list's order
+	 * @return the opaque cursor
+	 */
+	public static String encode(String list, String... key) {
 		String body = list + "." + String.join(".", key);
 		String plain = body + "." + checksum(body);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
@@ -39,7 +45,7 @@ final class Cursors {
 	 * @return the key parts
 	 * @throws InvalidCursorException if the cursor was not issued for this list
 	 */
-	static List<String> decode(String list, String cursor, int parts) {
+	public static List<String> decode(String list, String cursor, int parts) {
 		if (cursor.isEmpty() || cursor.length() > MAX_LENGTH) {
 			throw new InvalidCursorException("a cursor is 1 to " + MAX_LENGTH + " characters");
 		}
