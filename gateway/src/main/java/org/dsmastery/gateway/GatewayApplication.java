@@ -10,6 +10,7 @@ public class GatewayApplication {
 
 	public static void main(String[] args) {
 		oneEventLoopPerCore();
+		DroppedErrors.install();
 		SpringApplication.run(GatewayApplication.class, args);
 	}
 
