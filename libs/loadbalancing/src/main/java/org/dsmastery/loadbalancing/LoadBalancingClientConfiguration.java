@@ -65,7 +65,10 @@ public class LoadBalancingClientConfiguration {
 		ServiceInstanceListSupplierBuilder builder = ServiceInstanceListSupplier.builder();
 		builder = reactive ? builder.withDiscoveryClient() : builder.withBlockingDiscoveryClient();
 		if (!settings.healthCheck()) {
-			return builder.withCaching().build(context);
+			// no cache of its own: the discovery client already holds the registry in
+			// memory (service-defaults turns LoadBalancer's cache off, and withCaching()
+			// would warn at every start that it has no cache manager)
+			return builder.build(context);
 		}
 		// a client of its own: never a @LoadBalanced one, which would balance the checks
 		// themselves

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
@@ -68,9 +69,13 @@ class HttpPriceCatalog implements PriceCatalog {
 		}
 	}
 
+	// a tolerant reader: inventory may add fields to its answer without breaking this
+	// client
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	record PricesResponse(List<Price> prices) {
 	}
 
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Price(String sku, long priceCents, String currency) {
 	}
 

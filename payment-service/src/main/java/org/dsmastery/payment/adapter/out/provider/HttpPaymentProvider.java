@@ -2,6 +2,7 @@ package org.dsmastery.payment.adapter.out.provider;
 
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
@@ -102,6 +103,8 @@ class HttpPaymentProvider implements PaymentProvider {
 	record AuthorizationRequest(long amountCents, String currency, String reference) {
 	}
 
+	// a tolerant reader: the provider may add fields to its answer
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	record AuthorizationResponse(String authorizationId) {
 	}
 
