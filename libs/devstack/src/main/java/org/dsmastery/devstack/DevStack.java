@@ -50,6 +50,14 @@ public final class DevStack implements AutoCloseable {
 	public static DevStack start(DevStackConfig config, Set<Infra> infra, boolean durable) {
 		DevStack stack = new DevStack(config, EnumSet.copyOf(infra));
 		try {
+			// Kafka's JVM boots while PostgreSQL and Redis start: the stack is ready in
+			// the
+			// time of the slowest server, not of all three in a row
+			KafkaBroker kafka = null;
+			if (infra.contains(Infra.KAFKA)) {
+				kafka = KafkaBroker.launch(config.directory(), config.kafkaPort(), config.kafkaControllerPort());
+				stack.started.push(kafka);
+			}
 			if (infra.contains(Infra.POSTGRES)) {
 				stack.postgres = PostgresServer.start(config.directory(), config.postgresPort(), config.databases(),
 						durable);
@@ -58,9 +66,8 @@ public final class DevStack implements AutoCloseable {
 			if (infra.contains(Infra.REDIS)) {
 				stack.started.push(RedisServer.start(config.directory(), config.redisPort()));
 			}
-			if (infra.contains(Infra.KAFKA)) {
-				stack.started
-					.push(KafkaBroker.start(config.directory(), config.kafkaPort(), config.kafkaControllerPort()));
+			if (kafka != null) {
+				kafka.awaitReady();
 			}
 			return stack;
 		}

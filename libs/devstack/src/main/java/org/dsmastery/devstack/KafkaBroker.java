@@ -32,11 +32,26 @@ final class KafkaBroker implements AutoCloseable {
 
 	private final Process process;
 
-	private KafkaBroker(Process process) {
+	private final int port;
+
+	private final Path log;
+
+	private KafkaBroker(Process process, int port, Path log) {
 		this.process = process;
+		this.port = port;
+		this.log = log;
 	}
 
-	static KafkaBroker start(Path directory, int port, int controllerPort) {
+	/**
+	 * Starts the broker's JVM and returns at once: the caller starts other servers while
+	 * Kafka boots (its JVM and KRaft take most of the stack's start-up), then calls
+	 * {@link #awaitReady()}.
+	 * @param directory where its data and log live
+	 * @param port the client port
+	 * @param controllerPort the KRaft controller port
+	 * @return the starting broker
+	 */
+	static KafkaBroker launch(Path directory, int port, int controllerPort) {
 		Ports.requireFree(port, "Kafka");
 		Ports.requireFree(controllerPort, "the Kafka controller");
 		try {
@@ -44,28 +59,40 @@ final class KafkaBroker implements AutoCloseable {
 			Path log = Files.createDirectories(directory.resolve("logs")).resolve("kafka.log");
 			Path config = home.resolve("server.properties");
 			writeConfig(config, home.resolve("data"), port, controllerPort);
-			List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-					"-XX:MaxMetaspaceSize=128m", "-Xss512k", "-Dlogback.configurationFile=devstack-logback.xml", "-cp",
-					System.getProperty("java.class.path"), KafkaBrokerProcess.class.getName(),
-					Long.toString(ProcessHandle.current().pid()), config.toAbsolutePath().toString()));
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-				.start();
-			KafkaBroker broker = new KafkaBroker(process);
-			try {
-				Ports.awaitOpen(port, "Kafka (log: " + log + ")", STARTUP_TIMEOUT, process.toHandle());
-				broker.awaitCluster(port);
-			}
-			catch (RuntimeException ex) {
-				broker.close();
-				throw ex;
-			}
-			logger.info("Kafka listening on 127.0.0.1:{} (pid {})", port, process.pid());
-			return broker;
+			// sized for a laptop (docs/performance.md, footprint): a single broker with a
+			// few hundred records a second needs little heap and no C2 compiler
+			List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms32m", "-Xmx160m", "-XX:+UseSerialGC",
+					"-XX:MaxMetaspaceSize=128m", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m",
+					"-Dlogback.configurationFile=devstack-logback.xml", "-cp", System.getProperty("java.class.path"),
+					KafkaBrokerProcess.class.getName(), Long.toString(ProcessHandle.current().pid()),
+					config.toAbsolutePath().toString()));
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+			// glibc's malloc keeps an arena per thread by default; the JVM's native
+			// allocations need few
+			builder.environment().put("MALLOC_ARENA_MAX", "2");
+			return new KafkaBroker(builder.start(), port, log);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Kafka did not start", ex);
 		}
+	}
+
+	/**
+	 * Waits until the broker answers as a cluster, with its offsets topic created.
+	 * @return this broker
+	 */
+	KafkaBroker awaitReady() {
+		try {
+			Ports.awaitOpen(this.port, "Kafka (log: " + this.log + ")", STARTUP_TIMEOUT, this.process.toHandle());
+			awaitCluster(this.port);
+		}
+		catch (RuntimeException ex) {
+			close();
+			throw ex;
+		}
+		logger.info("Kafka listening on 127.0.0.1:{} (pid {})", this.port, this.process.pid());
+		return this;
 	}
 
 	long pid() {
@@ -118,6 +145,16 @@ final class KafkaBroker implements AutoCloseable {
 		properties.setProperty("share.coordinator.state.topic.replication.factor", "1");
 		properties.setProperty("share.coordinator.state.topic.min.isr", "1");
 		properties.setProperty("group.initial.rebalance.delay.ms", "0");
+		// fewer threads than a production broker's defaults (3 network, 8 I/O, 10
+		// background): each costs its stack and buffers, and one machine's load needs few
+		properties.setProperty("num.network.threads", "2");
+		properties.setProperty("num.io.threads", "2");
+		properties.setProperty("background.threads", "2");
+		// the log cleaner (compacting __consumer_offsets) allocates its dedupe buffer on
+		// the
+		// heap and zeroes it: 128 MB by default, resident for the broker's life; 8 MB
+		// holds the offsets of far more groups than a machine runs
+		properties.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
 		properties.setProperty("log.retention.hours", "168");
 		try (Writer writer = Files.newBufferedWriter(file)) {
 			properties.store(writer, "written by dsmastery devstack on every start");
