@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -226,7 +227,109 @@ class PlatformEndToEndTests {
 		JsonNode events = getJson("/api/orders/" + orderId + "/events", 200);
 		assertThat(events.get(0).get("type").asString()).isEqualTo("OrderPlaced");
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(getJson("/api/orders?customerId=4242", 200).toString()).contains(orderId));
+			.untilAsserted(
+					() -> assertThat(getJson("/api/orders?customerId=4242&size=100", 200).get("items").toString())
+						.contains(orderId));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("errorsOfEveryLayer")
+	@Order(11)
+	void everyErrorIsThePlatformsProblemAtTheGatewayAndAtEachService(ErrorCase error) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(error.url()))
+			.timeout(Duration.ofSeconds(10))
+			.method(error.method(), (error.body() != null) ? HttpRequest.BodyPublishers.ofString(error.body())
+					: HttpRequest.BodyPublishers.noBody());
+		error.headers().forEach(request::header);
+		if (!error.headers().containsKey("X-API-Key")) {
+			internal(request);
+		}
+
+		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(error.status());
+		assertThat(problemType(response)).isEqualTo("https://dsmastery.org/problems/" + error.type());
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.get("status").asInt()).isEqualTo(error.status());
+		assertThat(response.body()).doesNotContain("Exception", "\tat ", "org.springframework", "tomcat");
+		if (error.pointer() != null) {
+			assertThat(problem.get("errors").toString()).contains(error.pointer());
+		}
+		if (error.status() == 405) {
+			assertThat(response.headers().firstValue("Allow")).isPresent();
+		}
+	}
+
+	static Stream<ErrorCase> errorsOfEveryLayer() {
+		String gateway = "http://127.0.0.1:8080";
+		String wrongType = "{\"customerId\":42,\"lines\":[{\"sku\":\"SKU-MOUSE\",\"quantity\":1}]}";
+		Map<String, String> json = Map.of("Content-Type", "application/json");
+		Map<String, String> bigHeader = Map.of("X-Pad", "a".repeat(9 * 1024));
+		List<ErrorCase> cases = new ArrayList<>(List.of(
+				new ErrorCase(gateway + "/api/nothing-here", "GET", Map.of(), null, 404, "not-found", null),
+				new ErrorCase(gateway + "/api/orders", "DELETE", Map.of(), null, 405, "method-not-allowed", null),
+				new ErrorCase(gateway + "/api/ids", "GET", bigHeader, null, 431, "header-too-large", null),
+				new ErrorCase(gateway + "/api/ids?pad=" + "a".repeat(5000), "GET", Map.of(), null, 414, "uri-too-long",
+						null),
+				new ErrorCase(gateway + "/api/ids", "GET", Map.of("X-API-Key", "k".repeat(201)), null, 400,
+						"invalid-request", null),
+				new ErrorCase(gateway + "/api/orders", "POST",
+						Map.of("Content-Type", "application/json", "Idempotency-Key", UUID.randomUUID().toString()),
+						wrongType, 400, "invalid-request", "#/customerId"),
+				new ErrorCase(gateway + "/api/orders", "POST",
+						Map.of("Content-Type", "text/plain", "Idempotency-Key", UUID.randomUUID().toString()),
+						"an order", 415, "unsupported-media-type", null),
+				new ErrorCase("http://127.0.0.1:8081/api/orders", "POST",
+						Map.of("Content-Type", "application/json", "Idempotency-Key", "k".repeat(256)), wrongType, 400,
+						"idempotency-key-invalid", null),
+				new ErrorCase("http://127.0.0.1:8081/api/orders", "DELETE", Map.of(), null, 405, "method-not-allowed",
+						null),
+				new ErrorCase("http://127.0.0.1:8081/api/orders?customerId=42&size=1000", "GET", Map.of(), null, 400,
+						"invalid-page-size", null),
+				new ErrorCase("http://127.0.0.1:8082/api/admin/accounts/7", "PUT", json, "{\"creditCents\":\"5000\"}",
+						400, "invalid-request", "#/creditCents"),
+				new ErrorCase("http://127.0.0.1:8082/api/admin/accounts/7", "PUT", Map.of("Content-Type", "text/plain"),
+						"5000", 415, "unsupported-media-type", null),
+				new ErrorCase("http://127.0.0.1:8083/api/products?cursor=edited", "GET", Map.of(), null, 400,
+						"invalid-cursor", null),
+				new ErrorCase("http://127.0.0.1:8084/api/sagas", "DELETE", Map.of(), null, 405, "method-not-allowed",
+						null),
+				new ErrorCase("http://127.0.0.1:8085/api/ids", "POST", Map.of(), null, 405, "method-not-allowed", null),
+				new ErrorCase("http://127.0.0.1:8085/api/ids", "GET", Map.of("Accept", "application/xml"), null, 406,
+						"not-acceptable", null),
+				new ErrorCase("http://127.0.0.1:8086/api/rate-limits/decisions", "POST", json,
+						"{\"route\":\"r\",\"keyKind\":\"CUSTOMER\",\"key\":42}", 400, "invalid-request", "#/key"),
+				new ErrorCase("http://127.0.0.1:8086/api/rate-limits/decisions", "DELETE", Map.of(), null, 405,
+						"method-not-allowed", null)));
+		for (int port : List.of(8081, 8082, 8083, 8084, 8085, 8086)) {
+			cases.add(new ErrorCase("http://127.0.0.1:" + port + "/api/nothing-here", "GET", Map.of(), null, 404,
+					"not-found", null));
+			cases.add(new ErrorCase("http://127.0.0.1:" + port + "/actuator/health", "GET", bigHeader, null, 431,
+					"header-too-large", null));
+		}
+		return cases.stream();
+	}
+
+	/**
+	 * One bad request and the problem it must get.
+	 *
+	 * @param url where it goes
+	 * @param method the method
+	 * @param headers its headers
+	 * @param body its body, or {@code null}
+	 * @param status the expected status
+	 * @param type the expected problem type's name
+	 * @param pointer the field the problem must point at, or {@code null}
+	 */
+	record ErrorCase(String url, String method, Map<String, String> headers, String body, int status, String type,
+			String pointer) {
+
+		@Override
+		public String toString() {
+			return this.status + " " + this.type + " from " + this.method + " "
+					+ this.url.substring(0, Math.min(this.url.length(), 60));
+		}
+
 	}
 
 	@Test
