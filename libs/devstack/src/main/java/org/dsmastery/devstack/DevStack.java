@@ -43,8 +43,8 @@ public final class DevStack implements AutoCloseable {
 	 * Starts the given servers and waits until each one answers.
 	 * @param config ports and data directory
 	 * @param infra which servers to start
-	 * @param durable whether PostgreSQL syncs to disk ({@code false} is faster, for
-	 * tests)
+	 * @param durable whether PostgreSQL syncs to disk and Redis keeps an append-only file
+	 * ({@code false} is faster, for tests)
 	 * @return the running stack
 	 */
 	public static DevStack start(DevStackConfig config, Set<Infra> infra, boolean durable) {
@@ -64,7 +64,7 @@ public final class DevStack implements AutoCloseable {
 				stack.started.push(stack.postgres);
 			}
 			if (infra.contains(Infra.REDIS)) {
-				stack.started.push(RedisServer.start(config.directory(), config.redisPort()));
+				stack.started.push(RedisServer.start(config.directory(), config.redisPort(), durable));
 			}
 			if (kafka != null) {
 				kafka.awaitReady();

@@ -25,20 +25,32 @@ final class RedisServer implements AutoCloseable {
 
 	private final redis.embedded.RedisServer server;
 
-	private RedisServer(redis.embedded.RedisServer server) {
+	private final int port;
+
+	private RedisServer(redis.embedded.RedisServer server, int port) {
 		this.server = server;
+		this.port = port;
 	}
 
-	static RedisServer start(Path directory, int port) {
+	static RedisServer start(Path directory, int port, boolean durable) {
 		Ports.requireFree(port, "Redis");
 		try {
 			Path data = Files.createDirectories(directory.resolve("redis"));
+			// Durable (the platform): an append-only file, synced every second, so that
+			// what
+			// lives only in Redis (fencing-token counters, worker-id high-water marks,
+			// the
+			// rate-limit rules and tiers) survives `down` and `up` like PostgreSQL's
+			// data.
+			// A counter lost while its fences stayed in PostgreSQL made every restart
+			// warn.
 			RedisServerBuilder builder = redis.embedded.RedisServer.newRedisServer()
 				.port(port)
 				.bind("127.0.0.1")
 				.setting("dir " + data.toAbsolutePath())
 				.setting("save \"\"")
-				.setting("appendonly no")
+				.setting(durable ? "appendonly yes" : "appendonly no")
+				.setting("appendfsync everysec")
 				.setting("maxmemory 256mb")
 				.setting("maxmemory-policy noeviction")
 				.onShutdownForceStop(true);
@@ -49,7 +61,7 @@ final class RedisServer implements AutoCloseable {
 			redis.embedded.RedisServer server = builder.build();
 			server.start();
 			logger.info("Redis ({}) listening on 127.0.0.1:{}", (system != null) ? system : "embedded 6.2", port);
-			return new RedisServer(server);
+			return new RedisServer(server, port);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Redis did not start", ex);
@@ -86,9 +98,18 @@ final class RedisServer implements AutoCloseable {
 	public void close() {
 		try {
 			this.server.stop();
+			// stopped means the port is closed: a restart on the same port and data (and
+			// its append-only file) must not race the old server's exit
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (Ports.isOpen(this.port) && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
 		}
 		catch (IOException ex) {
 			logger.warn("Redis did not stop cleanly", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -65,6 +65,20 @@ class DevStackTests {
 	}
 
 	@Test
+	void keepsRedisDataAcrossRestartsWhenDurable() throws Exception {
+		DevStackConfig config = DevStackConfig.ephemeral(this.directory, List.of());
+		try (DevStack stack = DevStack.start(config, EnumSet.of(Infra.REDIS), true)) {
+			assertThat(redis(config.redisPort(), "INCR fence:SKU-MOUSE")).isEqualTo(":1");
+			// the append-only file is synced every second
+			Thread.sleep(1_500);
+		}
+		try (DevStack stack = DevStack.start(config, EnumSet.of(Infra.REDIS), true)) {
+			assertThat(redis(config.redisPort(), "INCR fence:SKU-MOUSE")).as("the counter survived the restart")
+				.isEqualTo(":2");
+		}
+	}
+
+	@Test
 	void refusesAPortThatIsTaken() throws Exception {
 		DevStackConfig config = DevStackConfig.ephemeral(this.directory, List.of());
 		try (DevStack first = DevStack.start(config, EnumSet.of(Infra.REDIS), false)) {
