@@ -68,9 +68,6 @@ final class KafkaBroker implements AutoCloseable {
 					config.toAbsolutePath().toString()));
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-			// glibc's malloc keeps an arena per thread by default; the JVM's native
-			// allocations need few
-			builder.environment().put("MALLOC_ARENA_MAX", "2");
 			return new KafkaBroker(builder.start(), port, log);
 		}
 		catch (IOException ex) {
