@@ -39,6 +39,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.dsmastery.devstack.DevStack;
 import org.dsmastery.devstack.DevStackConfig;
 import org.dsmastery.devstack.Infra;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How long a consumer group stays blind after one of its members is killed with
@@ -65,6 +67,8 @@ public final class ConsumerRecoveryBenchmark {
 	private static final int PARTITIONS = 3;
 
 	private static final Duration GIVE_UP = Duration.ofSeconds(75);
+
+	private static final Logger logger = LoggerFactory.getLogger(ConsumerRecoveryBenchmark.class);
 
 	private static final Map<String, List<String>> OPTIONS = options();
 
@@ -104,18 +108,25 @@ public final class ConsumerRecoveryBenchmark {
 					String restart = restart(bootstrap, "restart-" + group, option.getValue());
 					String takeover = takeover(bootstrap, "takeover-" + group, option.getValue());
 					results.put(option.getKey(), new String[] { restart, takeover });
-					System.out.printf("%-45s restart %-10s takeover %s%n", option.getKey(), restart, takeover);
+					logger.info("{}: restart {}, takeover {}", option.getKey(), restart, takeover);
 					group++;
 				}
-				System.out.println();
-				System.out.println("Time until every partition is read again after a member's kill -9");
-				System.out.printf("| %-45s | %-26s | %-26s |%n", "group configuration", "restart (same member)",
-						"takeover (other member)");
-				System.out.printf("|%s|%s|%s|%n", "-".repeat(47), "-".repeat(28), "-".repeat(28));
-				results.forEach(
-						(name, times) -> System.out.printf("| %-45s | %-26s | %-26s |%n", name, times[0], times[1]));
+				// the benchmark's result, on standard output like the other reports of
+				// perf
+				System.out.print(table(results));
 			}
 		}
+	}
+
+	private static String table(Map<String, String[]> results) {
+		StringBuilder table = new StringBuilder(
+				"%nTime until every partition is read again after a member's kill -9%n".formatted());
+		table.append("| %-45s | %-26s | %-26s |%n".formatted("group configuration", "restart (same member)",
+				"takeover (other member)"));
+		table.append("|%s|%s|%s|%n".formatted("-".repeat(47), "-".repeat(28), "-".repeat(28)));
+		results
+			.forEach((name, times) -> table.append("| %-45s | %-26s | %-26s |%n".formatted(name, times[0], times[1])));
+		return table.toString();
 	}
 
 	private static String restart(String bootstrap, String group, List<String> settings) throws Exception {
@@ -135,9 +146,10 @@ public final class ConsumerRecoveryBenchmark {
 				Member victim = Member.start(bootstrap, group, "b", settings)) {
 			survivor.awaitLine("subscribed", GIVE_UP);
 			victim.awaitLine("subscribed", GIVE_UP);
-			// both hold partitions before one dies (an assignment may come empty first)
+			// both hold partitions and read before one dies (an assignment may come empty
+			// first)
 			victim.awaitLine("partitions [1-9]", GIVE_UP);
-			Thread.sleep(3_000);
+			victim.awaitLine("record", GIVE_UP);
 			long killed = System.nanoTime();
 			victim.kill();
 			// from now on: the survivor's own partitions at once, the victim's once taken
@@ -289,6 +301,14 @@ public final class ConsumerRecoveryBenchmark {
 		private Consumer() {
 		}
 
+		/**
+		 * One line of the protocol the parent reads from this JVM's standard output: not
+		 * a log line, so not through a logger's format.
+		 */
+		private static void emit(String line) {
+			System.out.println(line);
+		}
+
 		public static void main(String[] args) {
 			Properties properties = new Properties();
 			properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
@@ -300,7 +320,7 @@ public final class ConsumerRecoveryBenchmark {
 			}
 			try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
 					new StringDeserializer())) {
-				System.out.println("subscribed");
+				emit("subscribed");
 				consumer.subscribe(List.of(TOPIC), new ConsumerRebalanceListener() {
 
 					@Override
@@ -309,13 +329,13 @@ public final class ConsumerRecoveryBenchmark {
 
 					@Override
 					public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-						System.out.println("partitions " + partitions.size());
+						emit("partitions " + partitions.size());
 					}
 
 				});
 				while (true) {
 					for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-						System.out.println("record " + record.partition());
+						emit("record " + record.partition());
 					}
 				}
 			}

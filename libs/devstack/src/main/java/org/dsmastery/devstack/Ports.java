@@ -47,4 +47,27 @@ final class Ports {
 		}
 	}
 
+	/**
+	 * Waits until nothing listens on the port any more, or the timeout passes.
+	 * @param port the port
+	 * @param timeout how long to wait at most
+	 * @return whether the port closed in time
+	 */
+	static boolean awaitClosed(int port, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (isOpen(port)) {
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			try {
+				TimeUnit.MILLISECONDS.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return true;
+	}
+
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,18 +99,14 @@ final class RedisServer implements AutoCloseable {
 	public void close() {
 		try {
 			this.server.stop();
-			// stopped means the port is closed: a restart on the same port and data (and
-			// its append-only file) must not race the old server's exit
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-			while (Ports.isOpen(this.port) && System.nanoTime() < deadline) {
-				Thread.sleep(50);
-			}
 		}
 		catch (IOException ex) {
 			logger.warn("Redis did not stop cleanly", ex);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		// stopped means the port is closed: a restart on the same port and data (and its
+		// append-only file) must not race the old server's exit
+		if (!Ports.awaitClosed(this.port, Duration.ofSeconds(10))) {
+			logger.warn("Redis still listens on {} 10 s after it was asked to stop", this.port);
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
 
 class DevStackTests {
 
@@ -70,7 +73,7 @@ class DevStackTests {
 		try (DevStack stack = DevStack.start(config, EnumSet.of(Infra.REDIS), true)) {
 			assertThat(redis(config.redisPort(), "INCR fence:SKU-MOUSE")).isEqualTo(":1");
 			// the append-only file is synced every second
-			Thread.sleep(1_500);
+			await().atMost(Duration.ofSeconds(10)).until(() -> appendOnlyFilesMention(config, "fence:SKU-MOUSE"));
 		}
 		try (DevStack stack = DevStack.start(config, EnumSet.of(Infra.REDIS), true)) {
 			assertThat(redis(config.redisPort(), "INCR fence:SKU-MOUSE")).as("the counter survived the restart")
@@ -98,6 +101,21 @@ class DevStackTests {
 	private static void execute(String url, String sql) throws SQLException {
 		try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres")) {
 			connection.createStatement().execute(sql);
+		}
+	}
+
+	private static boolean appendOnlyFilesMention(DevStackConfig config, String key) throws IOException {
+		try (Stream<Path> files = Files.walk(config.directory().resolve("redis"))) {
+			return files.filter(Files::isRegularFile)
+				.filter((file) -> file.toString().contains(".aof"))
+				.anyMatch((file) -> {
+					try {
+						return Files.readString(file, StandardCharsets.ISO_8859_1).contains(key);
+					}
+					catch (IOException ex) {
+						return false;
+					}
+				});
 		}
 	}
 

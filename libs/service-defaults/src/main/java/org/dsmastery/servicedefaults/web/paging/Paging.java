@@ -36,11 +36,12 @@ public final class Paging {
 			return DEFAULT_SIZE;
 		}
 		// at most 3 digits: a long digit string is refused without parsing it
-		if (!size.matches("[0-9]{1,3}") || Integer.parseInt(size) < 1 || Integer.parseInt(size) > MAX_SIZE) {
+		int parsed = size.matches("[0-9]{1,3}") ? Integer.parseInt(size) : 0;
+		if (parsed < 1 || parsed > MAX_SIZE) {
 			throw new InvalidPageSizeException("size must be a whole number from 1 to " + MAX_SIZE + ", was '"
 					+ ((size.length() > 10) ? size.substring(0, 10) + "..." : size) + "'");
 		}
-		return Integer.parseInt(size);
+		return parsed;
 	}
 
 	/**
