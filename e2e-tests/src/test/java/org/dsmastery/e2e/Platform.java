@@ -9,11 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.dsmastery.topology.Topology;
+
 /**
  * Drives {@code ./platform} as a user would, with the platform's state under
  * {@code target/platform} so that tests never touch the developer's {@code .platform}.
  */
 final class Platform {
+
+	/**
+	 * The platform the tests start: the manifest's ports moved by
+	 * {@code platform.port-offset} (10000 in this module's build), so that the tests run
+	 * beside a platform the developer runs, on ports and state of their own.
+	 */
+	static final Topology TOPOLOGY = Topology.local();
 
 	private final Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
 
@@ -50,6 +59,7 @@ final class Platform {
 				.redirectErrorStream(true)
 				.redirectOutput(output.toFile());
 			builder.environment().put("PLATFORM_STATE", this.state.toString());
+			builder.environment().put(Topology.PORT_OFFSET, String.valueOf(TOPOLOGY.portOffset()));
 			// the reactor has just packaged every service; e2e tests run what was built
 			builder.environment().put("PLATFORM_SKIP_BUILD", "1");
 			builder.environment().putAll(this.environment);
@@ -77,7 +87,7 @@ final class Platform {
 	/**
 	 * Returns the process of a service instance, from the pid file {@code ./platform up}
 	 * wrote.
-	 * @param instance the service and port, such as {@code payment-service-8082}
+	 * @param instance the instance's id, such as {@code payment-service-8082}
 	 * @return the process
 	 */
 	ProcessHandle process(String instance) {

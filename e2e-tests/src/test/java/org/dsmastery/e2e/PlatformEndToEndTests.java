@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.dsmastery.snowflake.SnowflakeId;
+import org.dsmastery.topology.Topology;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -51,10 +52,11 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformEndToEndTests {
 
-	private static final URI GATEWAY = URI.create("http://127.0.0.1:8080");
+	private static final Topology TOPOLOGY = Platform.TOPOLOGY;
 
-	private static final List<Integer> PLATFORM_PORTS = List.of(8080, 8761, 8081, 8082, 8083, 8084, 8085, 8086, 8095,
-			15432, 16379, 19092, 19093);
+	private static final URI GATEWAY = TOPOLOGY.gateway().url();
+
+	private static final List<Integer> PLATFORM_PORTS = TOPOLOGY.platformPorts();
 
 	private final Platform platform = new Platform();
 
@@ -80,7 +82,7 @@ class PlatformEndToEndTests {
 
 		assertThat(up.exitCode()).as(up.output()).isNotZero();
 		assertThat(up.output()).as("named at once, not after the 180 s readiness timeout")
-			.contains("payment-service :8082 exited while starting")
+			.contains("payment-service :" + TOPOLOGY.instance("payment-service").port() + " exited while starting")
 			.doesNotContain("did not become healthy")
 			.as("the failure analysis from its log")
 			.contains("APPLICATION FAILED TO START")
@@ -99,7 +101,9 @@ class PlatformEndToEndTests {
 		Platform.Result up = this.platform.run("up", 10);
 
 		assertThat(up.exitCode()).as(up.output()).isZero();
-		assertThat(up.output()).contains("ready in").containsPattern("id-generator\\s+8095\\s+\\d+\\s+UP");
+		assertThat(up.output()).contains("ready in")
+			.containsPattern(
+					"id-generator\\s+" + TOPOLOGY.instances("id-generator").getLast().port() + "\\s+\\d+\\s+UP");
 		Matcher total = Pattern.compile("total PSS: (\\d+) MiB").matcher(up.output());
 		assertThat(total.find()).as(up.output()).isTrue();
 		assertThat(Integer.parseInt(total.group(1))).isPositive();
@@ -261,7 +265,9 @@ class PlatformEndToEndTests {
 	}
 
 	static Stream<ErrorCase> errorsOfEveryLayer() {
-		String gateway = "http://127.0.0.1:8080";
+		String gateway = GATEWAY.toString();
+		String orders = url("order-service");
+		String payments = url("payment-service");
 		String wrongType = "{\"customerId\":42,\"lines\":[{\"sku\":\"SKU-MOUSE\",\"quantity\":1}]}";
 		Map<String, String> json = Map.of("Content-Type", "application/json");
 		Map<String, String> bigHeader = Map.of("X-Pad", "a".repeat(9 * 1024));
@@ -279,33 +285,33 @@ class PlatformEndToEndTests {
 				new ErrorCase(gateway + "/api/orders", "POST",
 						Map.of("Content-Type", "text/plain", "Idempotency-Key", UUID.randomUUID().toString()),
 						"an order", 415, "unsupported-media-type", null),
-				new ErrorCase("http://127.0.0.1:8081/api/orders", "POST",
+				new ErrorCase(orders + "/api/orders", "POST",
 						Map.of("Content-Type", "application/json", "Idempotency-Key", "k".repeat(256)), wrongType, 400,
 						"idempotency-key-invalid", null),
-				new ErrorCase("http://127.0.0.1:8081/api/orders", "DELETE", Map.of(), null, 405, "method-not-allowed",
-						null),
-				new ErrorCase("http://127.0.0.1:8081/api/orders?customerId=42&size=1000", "GET", Map.of(), null, 400,
+				new ErrorCase(orders + "/api/orders", "DELETE", Map.of(), null, 405, "method-not-allowed", null),
+				new ErrorCase(orders + "/api/orders?customerId=42&size=1000", "GET", Map.of(), null, 400,
 						"invalid-page-size", null),
-				new ErrorCase("http://127.0.0.1:8082/api/admin/accounts/7", "PUT", json, "{\"creditCents\":\"5000\"}",
-						400, "invalid-request", "#/creditCents"),
-				new ErrorCase("http://127.0.0.1:8082/api/admin/accounts/7", "PUT", Map.of("Content-Type", "text/plain"),
-						"5000", 415, "unsupported-media-type", null),
-				new ErrorCase("http://127.0.0.1:8083/api/products?cursor=edited", "GET", Map.of(), null, 400,
+				new ErrorCase(payments + "/api/admin/accounts/7", "PUT", json, "{\"creditCents\":\"5000\"}", 400,
+						"invalid-request", "#/creditCents"),
+				new ErrorCase(payments + "/api/admin/accounts/7", "PUT", Map.of("Content-Type", "text/plain"), "5000",
+						415, "unsupported-media-type", null),
+				new ErrorCase(url("inventory-service") + "/api/products?cursor=edited", "GET", Map.of(), null, 400,
 						"invalid-cursor", null),
-				new ErrorCase("http://127.0.0.1:8084/api/sagas", "DELETE", Map.of(), null, 405, "method-not-allowed",
+				new ErrorCase(url("saga-orchestrator") + "/api/sagas", "DELETE", Map.of(), null, 405,
+						"method-not-allowed", null),
+				new ErrorCase(url("id-generator") + "/api/ids", "POST", Map.of(), null, 405, "method-not-allowed",
 						null),
-				new ErrorCase("http://127.0.0.1:8085/api/ids", "POST", Map.of(), null, 405, "method-not-allowed", null),
-				new ErrorCase("http://127.0.0.1:8085/api/ids", "GET", Map.of("Accept", "application/xml"), null, 406,
+				new ErrorCase(url("id-generator") + "/api/ids", "GET", Map.of("Accept", "application/xml"), null, 406,
 						"not-acceptable", null),
-				new ErrorCase("http://127.0.0.1:8086/api/rate-limits/decisions", "POST", json,
+				new ErrorCase(url("rate-limiter") + "/api/rate-limits/decisions", "POST", json,
 						"{\"route\":\"r\",\"keyKind\":\"CUSTOMER\",\"key\":42}", 400, "invalid-request", "#/key"),
-				new ErrorCase("http://127.0.0.1:8086/api/rate-limits/decisions", "DELETE", Map.of(), null, 405,
+				new ErrorCase(url("rate-limiter") + "/api/rate-limits/decisions", "DELETE", Map.of(), null, 405,
 						"method-not-allowed", null)));
-		for (int port : List.of(8081, 8082, 8083, 8084, 8085, 8086)) {
-			cases.add(new ErrorCase("http://127.0.0.1:" + port + "/api/nothing-here", "GET", Map.of(), null, 404,
-					"not-found", null));
-			cases.add(new ErrorCase("http://127.0.0.1:" + port + "/actuator/health", "GET", bigHeader, null, 431,
-					"header-too-large", null));
+		for (String service : List.of("order-service", "payment-service", "inventory-service", "saga-orchestrator",
+				"id-generator", "rate-limiter")) {
+			cases.add(new ErrorCase(url(service) + "/api/nothing-here", "GET", Map.of(), null, 404, "not-found", null));
+			cases.add(new ErrorCase(url(service) + "/actuator/health", "GET", bigHeader, null, 431, "header-too-large",
+					null));
 		}
 		return cases.stream();
 	}
@@ -338,7 +344,8 @@ class PlatformEndToEndTests {
 		// no tier in the request: a customer nobody put in a tier is free
 		String decision = "{\"route\":\"order-service\",\"keyKind\":\"CUSTOMER\",\"key\":\"" + UUID.randomUUID()
 				+ "\"}";
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8086/api/rate-limits/decisions"))
+		HttpRequest request = HttpRequest
+			.newBuilder(TOPOLOGY.instance("rate-limiter").url("/api/rate-limits/decisions"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(decision))
 			.build();
@@ -355,7 +362,8 @@ class PlatformEndToEndTests {
 	@Test
 	@Order(10)
 	void theGatewayRefusesPastTheLimitOfTheTierTheRegistryGivesTheCaller() throws Exception {
-		HttpRequest rule = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8086/api/rate-limits/rules/e2e-strict"))
+		HttpRequest rule = HttpRequest
+			.newBuilder(TOPOLOGY.instance("rate-limiter").url("/api/rate-limits/rules/e2e-strict"))
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString("{\"route\":\"id-generator\",\"keyKind\":\"API_KEY\","
 					+ "\"tier\":\"strict\",\"algorithm\":\"SLIDING_WINDOW\",\"capacity\":2,\"ratePerSecond\":0.02}"))
@@ -372,7 +380,7 @@ class PlatformEndToEndTests {
 
 		// the tiers API can
 		HttpRequest tier = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:8086/api/rate-limits/tiers/API_KEY/" + apiKey))
+			.newBuilder(TOPOLOGY.instance("rate-limiter").url("/api/rate-limits/tiers/API_KEY/" + apiKey))
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString("{\"tier\":\"strict\"}"))
 			.build();
@@ -437,7 +445,7 @@ class PlatformEndToEndTests {
 	@Test
 	@Order(26)
 	void aPaymentServiceKilledWithOrdersInFlightAndRestartedApprovesEveryOrder() throws Exception {
-		this.sagas.participantKilledWithOrdersInFlight(this.platform, "payment-service-8082");
+		this.sagas.participantKilledWithOrdersInFlight(this.platform, TOPOLOGY.instance("payment-service"));
 	}
 
 	@Test
@@ -550,6 +558,10 @@ class PlatformEndToEndTests {
 		catch (IOException ex) {
 			return false;
 		}
+	}
+
+	private static String url(String process) {
+		return TOPOLOGY.instance(process).url().toString();
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.dsmastery.audit.AuditReport;
 import org.dsmastery.audit.AuditTargets;
+import org.dsmastery.topology.Instance;
 import org.dsmastery.audit.InvariantAudit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +34,7 @@ final class SagaScenarios {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final InvariantAudit audit = new InvariantAudit(AuditTargets.localPlatform());
+	private final InvariantAudit audit = new InvariantAudit(AuditTargets.of(Platform.TOPOLOGY));
 
 	void happyPath(String style) {
 		String sku = this.shop.newProduct("happy", PRICE, 10);
@@ -183,9 +184,9 @@ final class SagaScenarios {
 	 * consumers rejoin as the same static members at once, and the saga re-sends what
 	 * went unanswered before its give-up deadline (ADR 0020).
 	 * @param platform the running platform
-	 * @param instance the participant, such as {@code payment-service-8082}
+	 * @param instance the participant
 	 */
-	void participantKilledWithOrdersInFlight(Platform platform, String instance) throws Exception {
+	void participantKilledWithOrdersInFlight(Platform platform, Instance instance) throws Exception {
 		String sku = this.shop.newProduct("crash", PRICE, 100);
 		long customer = this.shop.newCustomer(1_000_000);
 		List<String> orders = new ArrayList<>();
@@ -193,7 +194,7 @@ final class SagaScenarios {
 			orders.add(this.shop.placeOrder(customer, sku, 1, (i % 2 == 0) ? "orchestrated" : "choreographed"));
 		}
 
-		ProcessHandle participant = platform.process(instance);
+		ProcessHandle participant = platform.process(instance.id());
 		assertThat(participant.destroyForcibly()).as("SIGKILL sent to %s", instance).isTrue();
 		participant.onExit().get(30, TimeUnit.SECONDS);
 		for (int i = 0; i < 10; i++) {
@@ -202,8 +203,8 @@ final class SagaScenarios {
 		Platform.Result up = platform.run("up", 5);
 
 		assertThat(up.exitCode()).as(up.output()).isZero();
-		assertThat(up.output()).containsPattern(instance.replaceFirst("-(\\d+)$", " :$1") + " healthy")
-			.contains("order-service :8081 already running");
+		assertThat(up.output()).contains(instance.name() + " :" + instance.port() + " healthy")
+			.contains("order-service :" + Platform.TOPOLOGY.instance("order-service").port() + " already running");
 		Map<String, JsonNode> done = this.shop.awaitTerminal(orders, Duration.ofMinutes(4));
 		assertThat(done.values()).as("every order, although %s was killed with them in flight", instance)
 			.allSatisfy(

@@ -22,16 +22,16 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A customer's and an operator's view of the running shop: orders go through the gateway
- * (:8080) as a client's would; set-up (products, stock, credit, the simulated payment
- * provider) goes to the services' admin APIs directly, which the edge does not expose.
+ * as a client's would; set-up (products, stock, credit, the simulated payment provider)
+ * goes to the services' admin APIs directly, which the edge does not expose.
  */
 final class Shop {
 
-	static final URI GATEWAY = URI.create("http://127.0.0.1:8080");
+	static final URI GATEWAY = Platform.TOPOLOGY.gateway().url();
 
-	static final URI INVENTORY = URI.create("http://127.0.0.1:8083");
+	static final URI INVENTORY = Platform.TOPOLOGY.instance("inventory-service").url();
 
-	static final URI PAYMENTS = URI.create("http://127.0.0.1:8082");
+	static final URI PAYMENTS = Platform.TOPOLOGY.instance("payment-service").url();
 
 	private static final Set<String> TERMINAL = Set.of("APPROVED", "REJECTED", "CANCELLED");
 

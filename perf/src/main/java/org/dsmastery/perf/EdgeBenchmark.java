@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.dsmastery.topology.Topology;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -51,13 +52,18 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(4)
 public class EdgeBenchmark {
 
-	static final String GATEWAY = "http://127.0.0.1:8080";
+	private static final Topology TOPOLOGY = Topology.local();
+
+	static final String GATEWAY = TOPOLOGY.gateway().url().toString();
 
 	/** The {@link BareProxy} {@code ./platform bench edge} starts. */
-	static final String BARE_PROXY = "http://127.0.0.1:8099";
+	static final String BARE_PROXY = TOPOLOGY.instance("bare-proxy").url().toString();
 
 	/** The id-generator instances {@code ./platform up} starts. */
-	static final List<String> INSTANCES = List.of("http://127.0.0.1:8085", "http://127.0.0.1:8095");
+	static final List<String> INSTANCES = TOPOLOGY.instances("id-generator")
+		.stream()
+		.map((instance) -> instance.url().toString())
+		.toList();
 
 	/**
 	 * Where the requests go: {@code direct} to the first instance, {@code direct-both} to

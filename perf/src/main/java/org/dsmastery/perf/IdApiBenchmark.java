@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 
+import org.dsmastery.topology.Instance;
+import org.dsmastery.topology.Topology;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,9 +37,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(4)
 public class IdApiBenchmark {
 
-	/** The gateway, or one id-generator instance directly. */
-	@Param({ "http://127.0.0.1:8080", "http://127.0.0.1:8085" })
-	public String baseUrl;
+	/**
+	 * The gateway, or one id-generator instance directly: a name in platform.topology.
+	 */
+	@Param({ "gateway", "id-generator" })
+	public String target;
 
 	private HttpClient client;
 
@@ -54,13 +58,13 @@ public class IdApiBenchmark {
 		this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		// the rate-limiter seeds the API key "perf" into its "internal" tier, whose rule,
 		// not the per-IP default, applies to benchmarks
-		this.single = HttpRequest.newBuilder(URI.create(this.baseUrl + "/api/ids")).header("X-API-Key", "perf").build();
-		this.batch = HttpRequest
-			.newBuilder(URI.create(this.baseUrl + "/api/ids?count=" + SnowflakeGeneratorBenchmark.BATCH))
+		Instance instance = Topology.local().instance(this.target);
+		this.single = HttpRequest.newBuilder(instance.url("/api/ids")).header("X-API-Key", "perf").build();
+		this.batch = HttpRequest.newBuilder(instance.url("/api/ids?count=" + SnowflakeGeneratorBenchmark.BATCH))
 			.header("X-API-Key", "perf")
 			.build();
 		if (send(this.single).statusCode() != 200) {
-			throw new IllegalStateException(this.baseUrl + " does not serve ids: start it with ./platform up");
+			throw new IllegalStateException(instance.url() + " does not serve ids: start it with ./platform up");
 		}
 	}
 

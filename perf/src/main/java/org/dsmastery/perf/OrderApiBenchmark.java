@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import org.dsmastery.topology.Topology;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,9 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(8)
 public class OrderApiBenchmark {
 
-	/** The gateway, or order-service directly. */
-	@Param({ "http://127.0.0.1:8080", "http://127.0.0.1:8081" })
-	public String baseUrl;
+	/** The gateway, or order-service directly: a name in platform.topology. */
+	@Param({ "gateway", "order-service" })
+	public String target;
 
 	private HttpClient client;
 
@@ -50,7 +51,7 @@ public class OrderApiBenchmark {
 	@Setup
 	public void setUp() {
 		this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-		this.orders = URI.create(this.baseUrl + "/api/orders");
+		this.orders = Topology.local().instance(this.target).url("/api/orders");
 	}
 
 	/**

@@ -38,8 +38,7 @@ public final class Report {
 			String benchmark = result.get("benchmark").asString();
 			String name = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
 			JsonNode params = result.get("params");
-			String param = (params != null && params.has("baseUrl")) ? params.get("baseUrl").asString()
-					: (params != null && params.has("target")) ? params.get("target").asString() : "";
+			String param = (params != null && params.has("target")) ? params.get("target").asString() : "";
 			JsonNode metric = result.get("primaryMetric");
 			JsonNode percentiles = metric.get("scorePercentiles");
 			double p99 = (percentiles != null && percentiles.has("99.0")) ? percentiles.get("99.0").asDouble()
@@ -136,7 +135,7 @@ public final class Report {
 			find("SnowflakeGeneratorBenchmark.batch", "").ifPresent(
 					(batch) -> ratio(out, "generator: batch of 1000 vs single", batch.value() / single.value(), 0));
 		});
-		for (String target : List.of("http://127.0.0.1:8080", "http://127.0.0.1:8085")) {
+		for (String target : List.of("gateway", "id-generator")) {
 			Optional<Score> single = find("IdApiBenchmark.singlePerRequest", target);
 			Optional<Score> batch = find("IdApiBenchmark.batchPerRequest", target);
 			if (single.isPresent() && batch.isPresent()) {
@@ -147,13 +146,12 @@ public final class Report {
 		find("OutboxRelayBenchmark.outboxRelay", "")
 			.ifPresent((relay) -> find("OutboxRelayBenchmark.rawProducer", "").ifPresent((raw) -> ratio(out,
 					"outbox relay vs raw KafkaProducer, messages/s", relay.value() / raw.value(), 0)));
-		find("OrderApiBenchmark.placeOrder", "http://127.0.0.1:8080")
-			.ifPresent((viaGateway) -> find("OrderApiBenchmark.placeOrder", "http://127.0.0.1:8081")
-				.ifPresent((direct) -> ratio(out, "POST /api/orders: through the gateway vs direct",
-						viaGateway.value() / direct.value(), 0)));
+		find("OrderApiBenchmark.placeOrder", "gateway").ifPresent(
+				(viaGateway) -> find("OrderApiBenchmark.placeOrder", "order-service").ifPresent((direct) -> ratio(out,
+						"POST /api/orders: through the gateway vs direct", viaGateway.value() / direct.value(), 0)));
 		for (String name : List.of("IdApiBenchmark.singlePerRequest", "IdApiBenchmark.batchPerRequest")) {
-			Optional<Score> viaGateway = find(name, "http://127.0.0.1:8080");
-			Optional<Score> direct = find(name, "http://127.0.0.1:8085");
+			Optional<Score> viaGateway = find(name, "gateway");
+			Optional<Score> direct = find(name, "id-generator");
 			if (viaGateway.isPresent() && direct.isPresent()) {
 				ratio(out, name + ": through the gateway vs direct", viaGateway.get().value() / direct.get().value(),
 						0);

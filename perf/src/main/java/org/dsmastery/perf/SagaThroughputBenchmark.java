@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.dsmastery.topology.Topology;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -59,11 +60,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class SagaThroughputBenchmark {
 
-	private static final URI GATEWAY = URI.create("http://127.0.0.1:8080");
+	private static final Topology TOPOLOGY = Topology.local();
 
-	private static final URI INVENTORY = URI.create("http://127.0.0.1:8083");
+	private static final URI GATEWAY = TOPOLOGY.gateway().url();
 
-	private static final String KAFKA = "127.0.0.1:19092";
+	private static final URI INVENTORY = TOPOLOGY.instance("inventory-service").url();
+
+	private static final String KAFKA = TOPOLOGY.kafkaBootstrapServers();
 
 	private static final Pattern ORDER_ID = Pattern.compile("\"orderId\"\\s*:\\s*\"(\\d+)\"");
 

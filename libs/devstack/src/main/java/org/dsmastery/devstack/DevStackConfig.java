@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.dsmastery.topology.Topology;
+
 /**
  * Where the dev stack keeps its data and which loopback ports it listens on.
  *
@@ -20,17 +22,18 @@ import java.util.List;
 public record DevStackConfig(Path directory, int postgresPort, int redisPort, int kafkaPort, int kafkaControllerPort,
 		List<String> databases) {
 
-	/** The databases of the platform's services. */
-	public static final List<String> PLATFORM_DATABASES = List.of("orders", "payments", "inventory", "sagas");
-
 	/**
-	 * The fixed, non-default ports {@code ./platform up} uses, so that the platform never
-	 * collides with a PostgreSQL, Redis or Kafka the developer already runs.
+	 * The ports and databases of {@code topology/platform.topology}, which
+	 * {@code ./platform up} uses: fixed and not the servers' defaults, so that the
+	 * platform never collides with a PostgreSQL, Redis or Kafka the developer already
+	 * runs.
 	 * @param directory root of the stack's data
+	 * @param topology the platform's processes
 	 * @return the configuration
 	 */
-	public static DevStackConfig platform(Path directory) {
-		return new DevStackConfig(directory, 15432, 16379, 19092, 19093, PLATFORM_DATABASES);
+	public static DevStackConfig platform(Path directory, Topology topology) {
+		return new DevStackConfig(directory, topology.instance("postgresql").port(), topology.instance("redis").port(),
+				topology.instance("kafka").port(), topology.instance("kafka-controller").port(), topology.databases());
 	}
 
 	/**

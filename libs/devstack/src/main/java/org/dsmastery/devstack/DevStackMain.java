@@ -7,14 +7,15 @@ import java.util.EnumSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
+import org.dsmastery.topology.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The dev stack as a process, for {@code ./platform up}: starts PostgreSQL, Redis and
- * Kafka on the platform's fixed loopback ports with data under the given directory,
- * writes {@code run/infra.properties} and prints {@code devstack ready}, then runs until
- * SIGTERM, on which it stops every server cleanly.
+ * Kafka on the loopback ports of {@code topology/platform.topology} with data under the
+ * given directory, writes {@code run/infra.properties} and prints {@code devstack ready},
+ * then runs until SIGTERM, on which it stops every server cleanly.
  */
 public final class DevStackMain {
 
@@ -30,7 +31,7 @@ public final class DevStackMain {
 	 */
 	public static void main(String[] args) throws Exception {
 		Path directory = Path.of((args.length > 0) ? args[0] : ".platform").toAbsolutePath();
-		DevStackConfig config = DevStackConfig.platform(directory);
+		DevStackConfig config = DevStackConfig.platform(directory, Topology.local());
 		DevStack stack = DevStack.start(config, EnumSet.allOf(Infra.class), true);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import org.dsmastery.topology.Topology;
+
 /**
  * Where the audit looks and how patient it is.
  *
@@ -30,13 +32,15 @@ public record AuditTargets(URI orders, URI inventory, URI payments, URI sagas, S
 	public static final Duration TERMINAL_WITHIN = Duration.ofMinutes(5);
 
 	/**
-	 * The platform as {@code ./platform up} runs it on loopback.
+	 * The platform as {@code ./platform up} runs it on loopback, at the addresses of
+	 * {@code topology/platform.topology}.
+	 * @param topology the platform's processes
 	 * @return the targets
 	 */
-	public static AuditTargets localPlatform() {
-		return new AuditTargets(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8083"),
-				URI.create("http://127.0.0.1:8082"), URI.create("http://127.0.0.1:8084"), "127.0.0.1:19092",
-				PLATFORM_GROUPS, TERMINAL_WITHIN);
+	public static AuditTargets of(Topology topology) {
+		return new AuditTargets(topology.instance("order-service").url(), topology.instance("inventory-service").url(),
+				topology.instance("payment-service").url(), topology.instance("saga-orchestrator").url(),
+				topology.kafkaBootstrapServers(), PLATFORM_GROUPS, TERMINAL_WITHIN);
 	}
 
 }

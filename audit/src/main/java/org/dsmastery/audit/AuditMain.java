@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import org.dsmastery.topology.Topology;
+
 /**
  * {@code ./platform audit}: audits the running platform and prints PASS or FAIL per
  * invariant with the offending ids. Exits 0 when all pass, 1 when one fails, 2 when a
@@ -22,7 +24,7 @@ public final class AuditMain {
 		PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
 		Duration patience = Duration.ofSeconds((args.length > 0) ? Long.parseLong(args[0]) : 30);
 		try {
-			AuditReport report = new InvariantAudit(AuditTargets.localPlatform()).awaitPassing(patience);
+			AuditReport report = new InvariantAudit(AuditTargets.of(Topology.local())).awaitPassing(patience);
 			out.println(report);
 			out.println(report.passed() ? "all invariants hold" : "an invariant is broken");
 			System.exit(report.passed() ? 0 : 1);

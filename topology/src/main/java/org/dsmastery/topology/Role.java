@@ -1,0 +1,25 @@
+package org.dsmastery.topology;
+
+/**
+ * What a process is to the platform, which decides when {@code ./platform} starts it.
+ */
+public enum Role {
+
+	/**
+	 * PostgreSQL, Redis or Kafka, all started by one launcher ({@code libs/devstack}).
+	 */
+	INFRA,
+
+	/** Eureka: starts with the infrastructure; every service registers with it. */
+	DISCOVERY,
+
+	/** A Spring Boot service; a name on two lines runs as two instances. */
+	SERVICE,
+
+	/** The gateway: started last, the one address clients call. */
+	EDGE,
+
+	/** Started by a benchmark only. */
+	BENCH
+
+}

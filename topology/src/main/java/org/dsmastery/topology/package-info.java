@@ -1,0 +1,4 @@
+/**
+ * The platform's one list of processes and ports.
+ */
+package org.dsmastery.topology;

@@ -1,0 +1,120 @@
+package org.dsmastery.topology;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class TopologyTests {
+
+	/** The repository's root: Maven runs the tests in this module's folder. */
+	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+	private final Topology topology = Topology.read(0);
+
+	@Test
+	void theManifestListsEveryProcessInStartOrder() {
+		assertThat(this.topology.springBootInstances()).extracting(Instance::id)
+			.containsExactly("discovery-8761", "id-generator-8085", "id-generator-8095", "inventory-service-8083",
+					"payment-service-8082", "order-service-8081", "saga-orchestrator-8084", "rate-limiter-8086",
+					"gateway-8080");
+		assertThat(this.topology.gateway().url("/api/orders")).hasToString("http://127.0.0.1:8080/api/orders");
+		assertThat(this.topology.kafkaBootstrapServers()).isEqualTo("127.0.0.1:19092");
+		assertThat(this.topology.databases()).containsExactly("inventory", "payments", "orders", "sagas");
+		assertThat(this.topology.instances("id-generator")).extracting(Instance::port).containsExactly(8085, 8095);
+	}
+
+	@Test
+	void anOffsetMovesEveryPortAndNothingElse() {
+		Topology moved = Topology.read(10000);
+
+		assertThat(moved.portOffset()).isEqualTo(10000);
+		assertThat(moved.instances()).hasSameSizeAs(this.topology.instances());
+		for (int i = 0; i < moved.instances().size(); i++) {
+			Instance original = this.topology.instances().get(i);
+			assertThat(moved.instances().get(i)).isEqualTo(
+					new Instance(original.name(), original.port() + 10000, original.role(), original.database()));
+		}
+	}
+
+	@Test
+	void theOffsetComesFromASystemPropertyBeforeTheEnvironment() {
+		assertThat(Topology.portOffset(Map.of("PLATFORM_PORT_OFFSET", "10000")::get, Map.<String, String>of()::get))
+			.isEqualTo(10000);
+		assertThat(Topology.portOffset(Map.of("PLATFORM_PORT_OFFSET", "10000")::get,
+				Map.of("platform.port-offset", "20000")::get))
+			.isEqualTo(20000);
+		assertThat(Topology.portOffset(Map.<String, String>of()::get, Map.<String, String>of()::get)).isZero();
+	}
+
+	@Test
+	void aMalformedLineIsNamed() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Topology.parse("# comment\n\ngateway 8080 edge\n", 0))
+			.withMessageContaining("line 3")
+			.withMessageContaining("gateway 8080 edge");
+		assertThatIllegalArgumentException().isThrownBy(() -> Topology.parse("gateway 8080 router -\n", 0))
+			.withMessageStartingWith("line 1: ")
+			.withMessageContaining("ROUTER");
+	}
+
+	@Test
+	void eachServicesOwnDefaultsAgreeWithTheManifest() throws IOException {
+		for (Instance instance : this.topology.springBootInstances()) {
+			if (!instance.equals(this.topology.instance(instance.name()))) {
+				continue; // a second instance gets its port from ./platform
+			}
+			String yaml = Files.readString(ROOT.resolve(instance.name()).resolve("src/main/resources/application.yml"));
+			assertThat(first(yaml, "\\$\\{PORT:(\\d+)}")).as(instance.name() + " server.port")
+				.isEqualTo(String.valueOf(instance.port()));
+			assertDefault(yaml, "REDIS_PORT:(\\d+)", "redis", instance);
+			assertDefault(yaml, "KAFKA_BOOTSTRAP_SERVERS:127\\.0\\.0\\.1:(\\d+)", "kafka", instance);
+			if (instance.database().isPresent()) {
+				assertThat(first(yaml, "postgresql://127\\.0\\.0\\.1:(\\d+/\\w+)")).as(instance.name() + " database")
+					.isEqualTo(this.topology.instance("postgresql").port() + "/" + instance.database().get());
+			}
+		}
+		String defaults = Files.readString(ROOT.resolve(
+				"libs/service-defaults/src/main/resources/org/dsmastery/servicedefaults/service-defaults.properties"));
+		assertThat(first(defaults, "EUREKA_URL:http://127\\.0\\.0\\.1:(\\d+)/eureka/"))
+			.isEqualTo(String.valueOf(this.topology.instance("discovery").port()));
+	}
+
+	@Test
+	void theReadmesServiceTableAgreesWithTheManifest() throws IOException {
+		String readme = Files.readString(ROOT.resolve("README.md"));
+		Matcher rows = Pattern.compile("(?m)^\\| \\[([a-z-]+)]\\([a-z-]+/README\\.md\\) \\| ([0-9, ]+) \\|")
+			.matcher(readme);
+		int checked = 0;
+		while (rows.find()) {
+			List<String> ports = this.topology.instances(rows.group(1))
+				.stream()
+				.map((instance) -> String.valueOf(instance.port()))
+				.toList();
+			assertThat(rows.group(2).strip()).as("README port of " + rows.group(1)).isEqualTo(String.join(", ", ports));
+			checked++;
+		}
+		assertThat(checked).as("services in the README's table").isEqualTo(8);
+	}
+
+	private void assertDefault(String yaml, String regex, String process, Instance instance) {
+		String port = first(yaml, regex);
+		if (port != null) {
+			assertThat(port).as(instance.name() + " " + process + " port")
+				.isEqualTo(String.valueOf(this.topology.instance(process).port()));
+		}
+	}
+
+	private static String first(String text, String regex) {
+		Matcher matcher = Pattern.compile(regex).matcher(text);
+		return matcher.find() ? matcher.group(1) : null;
+	}
+
+}
