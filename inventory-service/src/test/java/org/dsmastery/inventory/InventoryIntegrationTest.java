@@ -98,12 +98,11 @@ public abstract class InventoryIntegrationTest {
 	}
 
 	/**
-	 * Makes the products of the golden examples ({@code SKU-KEYBOARD}, {@code SKU-MOUSE})
-	 * exist with stock to reserve.
+	 * Restocks the seeded products the golden examples reserve ({@code SKU-KEYBOARD},
+	 * {@code SKU-MOUSE}), so that they can be reserved again.
 	 */
 	protected void goldenProductsInStock() {
 		for (Sku sku : List.of(new Sku("SKU-KEYBOARD"), new Sku("SKU-MOUSE"))) {
-			this.catalog.save(new Product(sku, "Golden " + sku.code(), new Price(1000, "EUR")));
 			this.catalog.restock(sku, 10);
 		}
 	}
