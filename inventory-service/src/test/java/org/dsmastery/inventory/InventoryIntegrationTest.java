@@ -1,6 +1,5 @@
 package org.dsmastery.inventory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +17,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.dsmastery.contracts.testing.GoldenMessage;
 import org.dsmastery.inventory.application.CatalogService;
 import org.dsmastery.inventory.contracts.v1.InventoryTopics;
 import org.dsmastery.inventory.domain.Price;
@@ -28,6 +27,7 @@ import org.dsmastery.inventory.domain.Product;
 import org.dsmastery.inventory.domain.Sku;
 import org.dsmastery.messaging.IncomingMessages;
 import org.dsmastery.messaging.MessageHeaders;
+import org.dsmastery.messaging.OutgoingMessage;
 import org.junit.jupiter.api.AfterEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,6 +97,21 @@ public abstract class InventoryIntegrationTest {
 		return sku;
 	}
 
+	/**
+	 * Restocks the seeded products the golden examples reserve ({@code SKU-KEYBOARD},
+	 * {@code SKU-MOUSE}), so that they can be reserved again.
+	 */
+	protected void goldenProductsInStock() {
+		for (Sku sku : List.of(new Sku("SKU-KEYBOARD"), new Sku("SKU-MOUSE"))) {
+			this.catalog.restock(sku, 10);
+		}
+	}
+
+	/** Waits until an order's reservation is in a state. */
+	protected void awaitReservation(long orderId, String status) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(reservationStatus(orderId)));
+	}
+
 	protected static long newOrderId() {
 		return ThreadLocalRandom.current().nextLong(1L << 50, Long.MAX_VALUE);
 	}
@@ -117,21 +132,30 @@ public abstract class InventoryIntegrationTest {
 	 * @return the message id
 	 */
 	protected String send(String topic, long orderId, String type, String payload, String messageId, String sagaId) {
-		ProducerRecord<String, String> record = new ProducerRecord<>(topic, Long.toString(orderId), payload);
-		record.headers().add(MessageHeaders.MESSAGE_ID, messageId.getBytes(StandardCharsets.UTF_8));
-		record.headers().add(MessageHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
-		record.headers().add(MessageHeaders.VERSION, "1".getBytes(StandardCharsets.UTF_8));
-		record.headers().add(MessageHeaders.CORRELATION_ID, Long.toString(orderId).getBytes(StandardCharsets.UTF_8));
-		if (sagaId != null) {
-			record.headers().add(MessageHeaders.SAGA_ID, sagaId.getBytes(StandardCharsets.UTF_8));
-		}
+		send(OutgoingMessage.to(topic, Long.toString(orderId), type, 1, payload)
+			.messageId(UUID.fromString(messageId))
+			.correlationId(Long.toString(orderId))
+			.sagaId(sagaId)
+			.build());
+		return messageId;
+	}
+
+	/**
+	 * Sends a golden example about an order as its producer would.
+	 * @return the message id
+	 */
+	protected String send(GoldenMessage golden, long orderId, String sagaId) {
+		return send(golden.about(orderId).sagaId(sagaId).build());
+	}
+
+	private String send(OutgoingMessage message) {
 		try {
-			this.kafka.send(record).get(10, TimeUnit.SECONDS);
+			this.kafka.send(GoldenMessage.record(message)).get(10, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException | ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException(ex);
 		}
-		return messageId;
+		return message.messageId().toString();
 	}
 
 	protected String send(String topic, long orderId, String type, String payload) {

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dsmastery.inventory.contracts.v1.InventoryTopics;
+import org.dsmastery.inventory.contracts.v1.ReleaseStock;
+import org.dsmastery.inventory.contracts.v1.ReserveStock;
 import org.dsmastery.inventory.contracts.v1.StockCommitted;
 import org.dsmastery.inventory.contracts.v1.StockLine;
 import org.dsmastery.inventory.contracts.v1.StockRejected;
@@ -15,7 +17,12 @@ import org.dsmastery.inventory.contracts.v1.StockReserved;
 import org.dsmastery.inventory.domain.Sku;
 import org.dsmastery.messaging.IncomingMessages;
 import org.dsmastery.messaging.MessageHeaders;
+import org.dsmastery.order.contracts.v1.OrderApproved;
+import org.dsmastery.order.contracts.v1.OrderCancelled;
+import org.dsmastery.order.contracts.v1.OrderPlaced;
+import org.dsmastery.order.contracts.v1.OrderRejected;
 import org.dsmastery.order.contracts.v1.OrderTopics;
+import org.dsmastery.payment.contracts.v1.PaymentDeclined;
 import org.dsmastery.payment.contracts.v1.PaymentTopics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,10 +47,10 @@ class ReservationMessagingTests extends InventoryIntegrationTest {
 		long order = newOrderId();
 		String sagaId = Long.toString(order);
 
-		String command = send(InventoryTopics.COMMANDS, order, "ReserveStock", reserveStock(order, Map.of(sku, 3)),
+		String command = send(InventoryTopics.COMMANDS, order, ReserveStock.TYPE, reserveStock(order, Map.of(sku, 3)),
 				UUID.randomUUID().toString(), sagaId);
 
-		ConsumerRecord<String, String> reply = awaitEvent(order, "StockReserved", command);
+		ConsumerRecord<String, String> reply = awaitEvent(order, StockReserved.TYPE, command);
 		StockReserved reserved = JSON.readValue(reply.value(), StockReserved.class);
 		assertThat(reserved.orderId()).isEqualTo(order);
 		assertThat(reserved.lines()).containsExactly(new StockLine(sku.code(), 3));
@@ -69,11 +76,11 @@ class ReservationMessagingTests extends InventoryIntegrationTest {
 		Sku unknown = new Sku("SKU-UNKNOWN-" + Long.toString(newOrderId(), 36).toUpperCase(java.util.Locale.ROOT));
 		long order = newOrderId();
 
-		String command = send(InventoryTopics.COMMANDS, order, "ReserveStock",
+		String command = send(InventoryTopics.COMMANDS, order, ReserveStock.TYPE,
 				reserveStock(order, Map.of(plenty, 2, scarce, 5, unknown, 1)), UUID.randomUUID().toString(),
 				Long.toString(order));
 
-		StockRejected rejected = JSON.readValue(awaitEvent(order, "StockRejected", command).value(),
+		StockRejected rejected = JSON.readValue(awaitEvent(order, StockRejected.TYPE, command).value(),
 				StockRejected.class);
 		assertThat(rejected.unavailableSkus()).containsExactlyInAnyOrder(scarce.code(), unknown.code());
 		assertThat(rejected.reason()).startsWith("out of stock: ");
@@ -81,9 +88,10 @@ class ReservationMessagingTests extends InventoryIntegrationTest {
 		assertThat(stock(scarce)).containsEntry("available", 1L).containsEntry("reserved", 0L);
 		assertThat(reservationStatus(order)).isEqualTo("REJECTED");
 
-		String again = send(InventoryTopics.COMMANDS, order, "ReserveStock",
+		String again = send(InventoryTopics.COMMANDS, order, ReserveStock.TYPE,
 				reserveStock(order, Map.of(plenty, 2, scarce, 1)));
-		StockRejected repeated = JSON.readValue(awaitEvent(order, "StockRejected", again).value(), StockRejected.class);
+		StockRejected repeated = JSON.readValue(awaitEvent(order, StockRejected.TYPE, again).value(),
+				StockRejected.class);
 		assertThat(repeated.unavailableSkus()).isEqualTo(rejected.unavailableSkus());
 		assertThat(stock(scarce)).containsEntry("available", 1L);
 	}
@@ -95,11 +103,11 @@ class ReservationMessagingTests extends InventoryIntegrationTest {
 		String messageId = UUID.randomUUID().toString();
 		String payload = reserveStock(order, Map.of(sku, 4));
 
-		send(InventoryTopics.COMMANDS, order, "ReserveStock", payload, messageId, null);
-		send(InventoryTopics.COMMANDS, order, "ReserveStock", payload, messageId, null);
+		send(InventoryTopics.COMMANDS, order, ReserveStock.TYPE, payload, messageId, null);
+		send(InventoryTopics.COMMANDS, order, ReserveStock.TYPE, payload, messageId, null);
 		// same key, same partition: once this one is answered, both copies were handled
-		String marker = send(InventoryTopics.COMMANDS, order, "ReserveStock", payload);
-		awaitEvent(order, "StockReserved", marker);
+		String marker = send(InventoryTopics.COMMANDS, order, ReserveStock.TYPE, payload);
+		awaitEvent(order, StockReserved.TYPE, marker);
 
 		assertThat(events(order))
 			.filteredOn((record) -> messageId.equals(IncomingMessages.header(record, MessageHeaders.CAUSATION_ID)))
@@ -108,14 +116,14 @@ class ReservationMessagingTests extends InventoryIntegrationTest {
 
 		String approved = UUID.randomUUID().toString();
 		String orderApproved = "{\"orderId\":\"" + order + "\",\"approvedAt\":\"2026-11-25T16:37:24.012Z\"}";
-		send(OrderTopics.EVENTS, order, "OrderApproved", orderApproved, approved, null);
-		send(OrderTopics.EVENTS, order, "OrderApproved", orderApproved, approved, null);
-		assertThat(JSON.readValue(awaitEvent(order, "StockCommitted", approved).value(), StockCommitted.class)
+		send(OrderTopics.EVENTS, order, OrderApproved.TYPE, orderApproved, approved, null);
+		send(OrderTopics.EVENTS, order, OrderApproved.TYPE, orderApproved, approved, null);
+		assertThat(JSON.readValue(awaitEvent(order, StockCommitted.TYPE, approved).value(), StockCommitted.class)
 			.committedUnits()).isEqualTo(4);
-		String secondApproval = send(OrderTopics.EVENTS, order, "OrderApproved", orderApproved);
+		String secondApproval = send(OrderTopics.EVENTS, order, OrderApproved.TYPE, orderApproved);
 		awaitProcessed(secondApproval);
 
-		assertThat(events(order)).filteredOn((record) -> "StockCommitted".equals(IncomingMessages.type(record)))
+		assertThat(events(order)).filteredOn((record) -> StockCommitted.TYPE.equals(IncomingMessages.type(record)))
 			.hasSize(1);
 		assertThat(stock(sku)).containsEntry("available", 6L).containsEntry("reserved", 0L).containsEntry("sold", 4L);
 		assertThat(reservationStatus(order)).isEqualTo("COMMITTED");
@@ -126,27 +134,28 @@ class ReservationMessagingTests extends InventoryIntegrationTest {
 		Sku sku = newProduct("SKU-REL", 5);
 		long order = newOrderId();
 		String sagaId = Long.toString(order);
-		String reserve = send(InventoryTopics.COMMANDS, order, "ReserveStock", reserveStock(order, Map.of(sku, 2)),
+		String reserve = send(InventoryTopics.COMMANDS, order, ReserveStock.TYPE, reserveStock(order, Map.of(sku, 2)),
 				UUID.randomUUID().toString(), sagaId);
-		awaitEvent(order, "StockReserved", reserve);
+		awaitEvent(order, StockReserved.TYPE, reserve);
 
-		String release = send(InventoryTopics.COMMANDS, order, "ReleaseStock",
+		String release = send(InventoryTopics.COMMANDS, order, ReleaseStock.TYPE,
 				"{\"orderId\":\"" + order + "\",\"reason\":\"payment declined: insufficient-credit\"}",
 				UUID.randomUUID().toString(), sagaId);
-		ConsumerRecord<String, String> releasedRecord = awaitEvent(order, "StockReleased", release);
+		ConsumerRecord<String, String> releasedRecord = awaitEvent(order, StockReleased.TYPE, release);
 		StockReleased released = JSON.readValue(releasedRecord.value(), StockReleased.class);
 		assertThat(released.releasedUnits()).isEqualTo(2);
 		assertThat(released.reason()).isEqualTo("payment declined: insufficient-credit");
 		assertThat(IncomingMessages.header(releasedRecord, MessageHeaders.SAGA_ID)).isEqualTo(sagaId);
 		assertThat(stock(sku)).containsEntry("available", 5L).containsEntry("reserved", 0L);
 
-		String releaseAgain = send(InventoryTopics.COMMANDS, order, "ReleaseStock",
+		String releaseAgain = send(InventoryTopics.COMMANDS, order, ReleaseStock.TYPE,
 				"{\"orderId\":\"" + order + "\",\"reason\":\"deadline passed\"}");
-		assertThat(JSON.readValue(awaitEvent(order, "StockReleased", releaseAgain).value(), StockReleased.class)
+		assertThat(JSON.readValue(awaitEvent(order, StockReleased.TYPE, releaseAgain).value(), StockReleased.class)
 			.releasedUnits()).isZero();
 
-		String late = send(InventoryTopics.COMMANDS, order, "ReserveStock", reserveStock(order, Map.of(sku, 2)));
-		StockRejected refused = JSON.readValue(awaitEvent(order, "StockRejected", late).value(), StockRejected.class);
+		String late = send(InventoryTopics.COMMANDS, order, ReserveStock.TYPE, reserveStock(order, Map.of(sku, 2)));
+		StockRejected refused = JSON.readValue(awaitEvent(order, StockRejected.TYPE, late).value(),
+				StockRejected.class);
 		assertThat(refused.reason()).isEqualTo("order-closed");
 		assertThat(stock(sku)).containsEntry("available", 5L).containsEntry("reserved", 0L);
 	}
@@ -156,13 +165,13 @@ class ReservationMessagingTests extends InventoryIntegrationTest {
 		Sku sku = newProduct("SKU-TOMB", 5);
 		long order = newOrderId();
 
-		String release = send(InventoryTopics.COMMANDS, order, "ReleaseStock",
+		String release = send(InventoryTopics.COMMANDS, order, ReleaseStock.TYPE,
 				"{\"orderId\":\"" + order + "\",\"reason\":\"reserving timed out\"}");
-		assertThat(JSON.readValue(awaitEvent(order, "StockReleased", release).value(), StockReleased.class)
+		assertThat(JSON.readValue(awaitEvent(order, StockReleased.TYPE, release).value(), StockReleased.class)
 			.releasedUnits()).isZero();
-		String late = send(InventoryTopics.COMMANDS, order, "ReserveStock", reserveStock(order, Map.of(sku, 1)));
+		String late = send(InventoryTopics.COMMANDS, order, ReserveStock.TYPE, reserveStock(order, Map.of(sku, 1)));
 
-		assertThat(JSON.readValue(awaitEvent(order, "StockRejected", late).value(), StockRejected.class).reason())
+		assertThat(JSON.readValue(awaitEvent(order, StockRejected.TYPE, late).value(), StockRejected.class).reason())
 			.isEqualTo("order-closed");
 		assertThat(stock(sku)).containsEntry("available", 5L).containsEntry("reserved", 0L);
 		assertThat(reservationStatus(order)).isEqualTo("RELEASED");
@@ -173,22 +182,22 @@ class ReservationMessagingTests extends InventoryIntegrationTest {
 		Sku sku = newProduct("SKU-CHOREO", 8);
 		long order = newOrderId();
 
-		String placed = send(OrderTopics.EVENTS, order, "OrderPlaced", orderPlaced(order, sku, 3, "choreographed"));
-		ConsumerRecord<String, String> reserved = awaitEvent(order, "StockReserved", placed);
+		String placed = send(OrderTopics.EVENTS, order, OrderPlaced.TYPE, orderPlaced(order, sku, 3, "choreographed"));
+		ConsumerRecord<String, String> reserved = awaitEvent(order, StockReserved.TYPE, placed);
 		assertThat(IncomingMessages.header(reserved, MessageHeaders.SAGA_ID)).isNull();
 		assertThat(stock(sku)).containsEntry("available", 5L).containsEntry("reserved", 3L);
 
-		String declined = send(PaymentTopics.EVENTS, order, "PaymentDeclined", paymentDeclined(order));
-		StockReleased released = JSON.readValue(awaitEvent(order, "StockReleased", declined).value(),
+		String declined = send(PaymentTopics.EVENTS, order, PaymentDeclined.TYPE, paymentDeclined(order));
+		StockReleased released = JSON.readValue(awaitEvent(order, StockReleased.TYPE, declined).value(),
 				StockReleased.class);
 		assertThat(released.releasedUnits()).isEqualTo(3);
 		assertThat(released.reason()).isEqualTo("payment declined: insufficient-credit");
 		assertThat(stock(sku)).containsEntry("available", 8L).containsEntry("reserved", 0L);
 
-		String rejected = send(OrderTopics.EVENTS, order, "OrderRejected", "{\"orderId\":\"" + order
+		String rejected = send(OrderTopics.EVENTS, order, OrderRejected.TYPE, "{\"orderId\":\"" + order
 				+ "\",\"reason\":\"payment declined\",\"rejectedAt\":\"2026-11-25T16:37:24.012Z\"}");
 		awaitProcessed(rejected);
-		assertThat(events(order)).filteredOn((record) -> "StockReleased".equals(IncomingMessages.type(record)))
+		assertThat(events(order)).filteredOn((record) -> StockReleased.TYPE.equals(IncomingMessages.type(record)))
 			.as("the safety net releases nothing twice")
 			.hasSize(1);
 	}
@@ -198,19 +207,19 @@ class ReservationMessagingTests extends InventoryIntegrationTest {
 		Sku sku = newProduct("SKU-ORCH", 8);
 		long order = newOrderId();
 
-		String placed = send(OrderTopics.EVENTS, order, "OrderPlaced", orderPlaced(order, sku, 3, "orchestrated"));
-		String reserve = send(InventoryTopics.COMMANDS, order, "ReserveStock", reserveStock(order, Map.of(sku, 3)),
+		String placed = send(OrderTopics.EVENTS, order, OrderPlaced.TYPE, orderPlaced(order, sku, 3, "orchestrated"));
+		String reserve = send(InventoryTopics.COMMANDS, order, ReserveStock.TYPE, reserveStock(order, Map.of(sku, 3)),
 				UUID.randomUUID().toString(), Long.toString(order));
-		awaitEvent(order, "StockReserved", reserve);
-		String declined = send(PaymentTopics.EVENTS, order, "PaymentDeclined", paymentDeclined(order));
+		awaitEvent(order, StockReserved.TYPE, reserve);
+		String declined = send(PaymentTopics.EVENTS, order, PaymentDeclined.TYPE, paymentDeclined(order));
 		awaitProcessed(declined);
 		assertThat(reservationStatus(order)).as("PaymentDeclined does not release an orchestrated reservation")
 			.isEqualTo("RESERVED");
 
-		String rejected = send(OrderTopics.EVENTS, order, "OrderRejected", "{\"orderId\":\"" + order
+		String rejected = send(OrderTopics.EVENTS, order, OrderRejected.TYPE, "{\"orderId\":\"" + order
 				+ "\",\"reason\":\"payment declined\",\"rejectedAt\":\"2026-11-25T16:37:24.012Z\"}");
 
-		StockReleased released = JSON.readValue(awaitEvent(order, "StockReleased", rejected).value(),
+		StockReleased released = JSON.readValue(awaitEvent(order, StockReleased.TYPE, rejected).value(),
 				StockReleased.class);
 		assertThat(released.releasedUnits()).isEqualTo(3);
 		assertThat(released.reason()).isEqualTo("order rejected: payment declined");
@@ -224,13 +233,13 @@ class ReservationMessagingTests extends InventoryIntegrationTest {
 		Sku sku = newProduct("SKU-CANCEL", 4);
 		long order = newOrderId();
 
-		String cancelled = send(OrderTopics.EVENTS, order, "OrderCancelled", "{\"orderId\":\"" + order
+		String cancelled = send(OrderTopics.EVENTS, order, OrderCancelled.TYPE, "{\"orderId\":\"" + order
 				+ "\",\"reason\":\"ordered by mistake\",\"cancelledAt\":\"2026-11-25T16:37:25.100Z\"}");
 		awaitProcessed(cancelled);
 		assertThat(events(order)).as("nothing was held, so nothing is announced").isEmpty();
 
-		String placed = send(OrderTopics.EVENTS, order, "OrderPlaced", orderPlaced(order, sku, 1, "choreographed"));
-		assertThat(JSON.readValue(awaitEvent(order, "StockRejected", placed).value(), StockRejected.class).reason())
+		String placed = send(OrderTopics.EVENTS, order, OrderPlaced.TYPE, orderPlaced(order, sku, 1, "choreographed"));
+		assertThat(JSON.readValue(awaitEvent(order, StockRejected.TYPE, placed).value(), StockRejected.class).reason())
 			.isEqualTo("order-closed");
 		assertThat(stock(sku)).containsEntry("available", 4L);
 	}
@@ -239,8 +248,8 @@ class ReservationMessagingTests extends InventoryIntegrationTest {
 	void theOutboxDrains() {
 		Sku sku = newProduct("SKU-DRAIN", 3);
 		long order = newOrderId();
-		String reserve = send(InventoryTopics.COMMANDS, order, "ReserveStock", reserveStock(order, Map.of(sku, 1)));
-		awaitEvent(order, "StockReserved", reserve);
+		String reserve = send(InventoryTopics.COMMANDS, order, ReserveStock.TYPE, reserveStock(order, Map.of(sku, 1)));
+		awaitEvent(order, StockReserved.TYPE, reserve);
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> outboxBacklog() == 0);
 		assertThat(audit()).containsEntry("outboxBacklog", 0);
@@ -256,7 +265,7 @@ class ReservationMessagingTests extends InventoryIntegrationTest {
 	}
 
 	private static String reserveStock(long order, Map<Sku, Integer> lines) {
-		return JSON.writeValueAsString(new org.dsmastery.inventory.contracts.v1.ReserveStock(order,
+		return JSON.writeValueAsString(new ReserveStock(order,
 				lines.entrySet()
 					.stream()
 					.map((line) -> new StockLine(line.getKey().code(), line.getValue()))

@@ -21,11 +21,12 @@ import org.dsmastery.inventory.domain.StaleFencingTokenException;
 import org.dsmastery.inventory.domain.StockEvent;
 import org.dsmastery.inventory.domain.StockLedger;
 import org.dsmastery.inventory.domain.StockLevel;
+import org.dsmastery.messaging.ConsumedMessage;
+import org.dsmastery.messaging.IdempotentConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reservation use cases, each implemented once for both saga styles: reserve (all or
@@ -48,22 +49,19 @@ public class ReservationService {
 
 	private final SkuLocks locks;
 
-	private final ProcessedMessages processed;
+	private final IdempotentConsumer idempotent;
 
 	private final StockEventPublisher publisher;
-
-	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
 	ReservationService(ReservationRepository reservations, StockLedger ledger, SkuLocks locks,
-			ProcessedMessages processed, StockEventPublisher publisher, TransactionTemplate transactions, Clock clock) {
+			IdempotentConsumer idempotent, StockEventPublisher publisher, Clock clock) {
 		this.reservations = reservations;
 		this.ledger = ledger;
 		this.locks = locks;
-		this.processed = processed;
+		this.idempotent = idempotent;
 		this.publisher = publisher;
-		this.transactions = transactions;
 		this.clock = clock;
 	}
 
@@ -73,7 +71,7 @@ public class ReservationService {
 	 * @param cause the message
 	 * @return the event published, empty for a duplicate or when nothing is answered
 	 */
-	public Optional<StockEvent> handle(ReservationRequest request, Cause cause) {
+	public Optional<StockEvent> handle(ReservationRequest request, ConsumedMessage cause) {
 		return switch (request) {
 			case ReservationRequest.Reserve reserve -> reserve(reserve, cause);
 			case ReservationRequest.Release release -> release(release, cause);
@@ -88,7 +86,7 @@ public class ReservationService {
 	 * @param cause the message
 	 * @return {@code StockReserved} or {@code StockRejected}; empty for a duplicate
 	 */
-	public Optional<StockEvent> reserve(ReservationRequest.Reserve request, Cause cause) {
+	public Optional<StockEvent> reserve(ReservationRequest.Reserve request, ConsumedMessage cause) {
 		List<ReservationLine> lines = merge(request.lines());
 		List<Sku> skus = lines.stream().map(ReservationLine::sku).toList();
 		return retrying(() -> withLocks(skus,
@@ -98,8 +96,8 @@ public class ReservationService {
 	/**
 	 * The fenced part of {@link #reserve}: what a lock holder writes with its tokens.
 	 */
-	Optional<StockEvent> reserveFenced(OrderId orderId, List<ReservationLine> lines, SagaStyle sagaStyle, Cause cause,
-			FencingTokens tokens) {
+	Optional<StockEvent> reserveFenced(OrderId orderId, List<ReservationLine> lines, SagaStyle sagaStyle,
+			ConsumedMessage cause, FencingTokens tokens) {
 		return once(cause, () -> {
 			Instant now = this.clock.instant();
 			Optional<Reservation> existing = this.reservations.findForUpdate(orderId);
@@ -132,14 +130,15 @@ public class ReservationService {
 	 * @return {@code StockReleased}, or empty when nothing is answered (see
 	 * {@link ReleaseTrigger})
 	 */
-	public Optional<StockEvent> release(ReservationRequest.Release request, Cause cause) {
+	public Optional<StockEvent> release(ReservationRequest.Release request, ConsumedMessage cause) {
 		return retrying(() -> {
 			List<Sku> skus = this.reservations.find(request.orderId()).map(Reservation::skus).orElse(List.of());
 			return withLocks(skus, (tokens) -> releaseFenced(request, cause, tokens));
 		});
 	}
 
-	private Optional<StockEvent> releaseFenced(ReservationRequest.Release request, Cause cause, FencingTokens tokens) {
+	private Optional<StockEvent> releaseFenced(ReservationRequest.Release request, ConsumedMessage cause,
+			FencingTokens tokens) {
 		return once(cause, () -> {
 			Instant now = this.clock.instant();
 			OrderId orderId = request.orderId();
@@ -178,14 +177,14 @@ public class ReservationService {
 	 * @param cause the message
 	 * @return {@code StockCommitted}, or empty
 	 */
-	public Optional<StockEvent> commit(ReservationRequest.Commit request, Cause cause) {
+	public Optional<StockEvent> commit(ReservationRequest.Commit request, ConsumedMessage cause) {
 		return retrying(() -> {
 			List<Sku> skus = this.reservations.find(request.orderId()).map(Reservation::skus).orElse(List.of());
 			return withLocks(skus, (tokens) -> commitFenced(request.orderId(), cause, tokens));
 		});
 	}
 
-	private Optional<StockEvent> commitFenced(OrderId orderId, Cause cause, FencingTokens tokens) {
+	private Optional<StockEvent> commitFenced(OrderId orderId, ConsumedMessage cause, FencingTokens tokens) {
 		return once(cause, () -> {
 			Optional<Reservation> found = this.reservations.findForUpdate(orderId);
 			if (found.isEmpty() || !found.get().holdsStock()) {
@@ -244,14 +243,11 @@ public class ReservationService {
 	}
 
 	/**
-	 * One transaction: the processed mark, the effect, the published answer.
+	 * One transaction, begun once the locks are held: the processed mark, the effect, the
+	 * published answer.
 	 */
-	private Optional<StockEvent> once(Cause cause, Supplier<Optional<StockEvent>> effect) {
-		return this.transactions.execute((status) -> {
-			if (!this.processed.markProcessed(cause)) {
-				logger.debug("{} skipped duplicate message {}", cause.consumer(), cause.messageId());
-				return Optional.<StockEvent>empty();
-			}
+	private Optional<StockEvent> once(ConsumedMessage cause, Supplier<Optional<StockEvent>> effect) {
+		return this.idempotent.handleOnce(cause, () -> {
 			Optional<StockEvent> event = effect.get();
 			event.ifPresent((answer) -> this.publisher.publish(answer, cause));
 			return event;

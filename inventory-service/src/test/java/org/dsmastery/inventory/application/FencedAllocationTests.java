@@ -24,6 +24,7 @@ import org.dsmastery.inventory.domain.SagaStyle;
 import org.dsmastery.inventory.domain.Sku;
 import org.dsmastery.inventory.domain.StaleFencingTokenException;
 import org.dsmastery.inventory.domain.StockEvent;
+import org.dsmastery.messaging.ConsumedMessage;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 
@@ -51,7 +52,7 @@ class FencedAllocationTests extends InventoryIntegrationTest {
 		Map<String, Object> firstBefore = stock(first);
 		OrderId paused = new OrderId(newOrderId());
 		OrderId next = new OrderId(newOrderId());
-		Cause pausedMessage = new Cause("fencing-test", UUID.randomUUID().toString(), null);
+		ConsumedMessage pausedMessage = new ConsumedMessage("fencing-test", UUID.randomUUID().toString(), null);
 		List<ReservationLine> pausedLines = List.of(new ReservationLine(first, 3), new ReservationLine(contested, 3));
 		SkuLocks shortLease = new RedissonSkuLocks(this.redisson, Duration.ofSeconds(2), Duration.ofMillis(500),
 				new SimpleMeterRegistry());
@@ -69,7 +70,7 @@ class FencedAllocationTests extends InventoryIntegrationTest {
 					.start(() -> nextOutcome.set(this.reservations.reserve(
 							new ReservationRequest.Reserve(next, List.of(new ReservationLine(contested, 4)),
 									SagaStyle.ORCHESTRATED),
-							new Cause("fencing-test", UUID.randomUUID().toString(), null))));
+							new ConsumedMessage("fencing-test", UUID.randomUUID().toString(), null))));
 				join(other);
 				// ... then the stale holder wakes up and writes with its old tokens
 				return this.reservations.reserveFenced(paused, pausedLines, SagaStyle.ORCHESTRATED, pausedMessage,
@@ -159,7 +160,7 @@ class FencedAllocationTests extends InventoryIntegrationTest {
 		// Redis restarts without its data: the next token would start again below the
 		// fence
 		this.redisson.getKeys().delete(RedissonSkuLocks.tokenCounter(sku));
-		Cause delivery = newCause();
+		ConsumedMessage delivery = newCause();
 		assertThatExceptionOfType(StaleFencingTokenException.class)
 			.isThrownBy(() -> reserve(new OrderId(newOrderId()), sku, delivery));
 		// the refusal raised the counter, so the redelivery goes through
@@ -173,7 +174,7 @@ class FencedAllocationTests extends InventoryIntegrationTest {
 		assertThat(stock(sku)).containsEntry("available", 7L).containsEntry("reserved", 3L);
 	}
 
-	private StockEvent reserve(OrderId order, Sku sku, Cause cause) {
+	private StockEvent reserve(OrderId order, Sku sku, ConsumedMessage cause) {
 		return this.reservations
 			.reserve(
 					new ReservationRequest.Reserve(order, List.of(new ReservationLine(sku, 1)), SagaStyle.ORCHESTRATED),
@@ -181,8 +182,8 @@ class FencedAllocationTests extends InventoryIntegrationTest {
 			.orElseThrow();
 	}
 
-	private static Cause newCause() {
-		return new Cause("fencing-test", UUID.randomUUID().toString(), null);
+	private static ConsumedMessage newCause() {
+		return new ConsumedMessage("fencing-test", UUID.randomUUID().toString(), null);
 	}
 
 	/**
@@ -190,7 +191,7 @@ class FencedAllocationTests extends InventoryIntegrationTest {
 	 * topics would deliver the message again, so the test does the same.
 	 */
 	private StockEvent reserveLikeTheRetryTopicWould(OrderId order, Sku sku) {
-		Cause cause = new Cause("concurrency-test", UUID.randomUUID().toString(), null);
+		ConsumedMessage cause = new ConsumedMessage("concurrency-test", UUID.randomUUID().toString(), null);
 		ReservationRequest.Reserve request = new ReservationRequest.Reserve(order, List.of(new ReservationLine(sku, 1)),
 				SagaStyle.CHOREOGRAPHED);
 		for (int attempt = 1;; attempt++) {

@@ -41,6 +41,17 @@ public final class IncomingMessages {
 	}
 
 	/**
+	 * Returns what an application service needs to know of a record it handles.
+	 * @param consumer the stable name of the consuming handler
+	 * @param record the record
+	 * @return its consumer, message id and saga id
+	 * @throws IllegalArgumentException if the record has no message id
+	 */
+	public static ConsumedMessage consumed(String consumer, ConsumerRecord<?, ?> record) {
+		return new ConsumedMessage(consumer, messageId(record), header(record, MessageHeaders.SAGA_ID));
+	}
+
+	/**
 	 * Returns the {@code type} header.
 	 * @param record the record
 	 * @return the type, or {@code null}

@@ -9,7 +9,10 @@ public final class MessageHeaders {
 	/** Unique id of this message; consumers deduplicate on it. */
 	public static final String MESSAGE_ID = "message-id";
 
-	/** The contract type, the record's simple name, such as {@code OrderPlaced}. */
+	/**
+	 * The contract type, its record's {@code TYPE} constant such as {@code OrderPlaced},
+	 * never derived from a class name.
+	 */
 	public static final String TYPE = "type";
 
 	/** The contract's major version, such as {@code 1}. */

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * A message on its way to Kafka: topic, key, JSON payload and the platform's headers.
  *
@@ -19,6 +21,8 @@ import java.util.UUID;
  */
 public record OutgoingMessage(UUID messageId, String topic, String key, String type, int version, String payload,
 		Map<String, String> headers) {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	public OutgoingMessage {
 		Objects.requireNonNull(messageId, "messageId");
@@ -40,6 +44,20 @@ public record OutgoingMessage(UUID messageId, String topic, String key, String t
 	 */
 	public static Builder to(String topic, String key, String type, int version, String payload) {
 		return new Builder(topic, key, type, version, payload);
+	}
+
+	/**
+	 * Starts the message of a wire contract: its JSON as the payload, keyed and
+	 * correlated by the business key (the order id).
+	 * @param topic the topic
+	 * @param key the record key and correlation id
+	 * @param type the contract's {@code TYPE}
+	 * @param version the contract version
+	 * @param contract the contract record
+	 * @return a builder
+	 */
+	public static Builder ofContract(String topic, String key, String type, int version, Record contract) {
+		return to(topic, key, type, version, JSON.writeValueAsString(contract)).correlationId(key);
 	}
 
 	/**
@@ -106,6 +124,16 @@ public record OutgoingMessage(UUID messageId, String topic, String key, String t
 		 */
 		public Builder sagaId(String sagaId) {
 			return header(MessageHeaders.SAGA_ID, sagaId);
+		}
+
+		/**
+		 * Makes this message the answer to a consumed one: its id becomes the causation
+		 * id, its saga id, if any, is copied.
+		 * @param cause the message answered
+		 * @return this builder
+		 */
+		public Builder answering(ConsumedMessage cause) {
+			return causationId(cause.messageId()).sagaId(cause.sagaId());
 		}
 
 		/**

@@ -1,7 +1,9 @@
 package org.dsmastery.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dsmastery.devstack.Infra;
@@ -15,7 +17,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 @SpringBootTest(classes = IdempotentConsumerTests.TestApplication.class,
@@ -39,8 +40,8 @@ class IdempotentConsumerTests {
 	void appliesADuplicateDeliveryOnlyOnce() {
 		ConsumerRecord<String, String> record = record(UUID.randomUUID().toString());
 
-		boolean first = this.consumer.handleOnce("tests", record, this::effect);
-		boolean second = this.consumer.handleOnce("tests", record, this::effect);
+		boolean first = this.consumer.handleOnce(IncomingMessages.consumed("tests", record), this::effect);
+		boolean second = this.consumer.handleOnce(IncomingMessages.consumed("tests", record), this::effect);
 
 		assertThat(first).isTrue();
 		assertThat(second).isFalse();
@@ -51,11 +52,12 @@ class IdempotentConsumerTests {
 	void aFailedEffectLeavesNoTraceSoTheRedeliveryApplies() {
 		ConsumerRecord<String, String> record = record(UUID.randomUUID().toString());
 
-		assertThatIllegalStateException().isThrownBy(() -> this.consumer.handleOnce("tests", record, () -> {
-			effect();
-			throw new IllegalStateException("database hiccup");
-		}));
-		boolean redelivered = this.consumer.handleOnce("tests", record, this::effect);
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.consumer.handleOnce(IncomingMessages.consumed("tests", record), () -> {
+				effect();
+				throw new IllegalStateException("database hiccup");
+			}));
+		boolean redelivered = this.consumer.handleOnce(IncomingMessages.consumed("tests", record), this::effect);
 
 		assertThat(redelivered).isTrue();
 		assertThat(this.jdbc.queryForObject("select count(*) from effect", Integer.class)).isOne();
@@ -65,16 +67,22 @@ class IdempotentConsumerTests {
 	void eachConsumerHandlesAMessageOnce() {
 		ConsumerRecord<String, String> record = record(UUID.randomUUID().toString());
 
-		assertThat(this.consumer.handleOnce("projection", record, this::effect)).isTrue();
-		assertThat(this.consumer.handleOnce("saga", record, this::effect)).isTrue();
+		assertThat(this.consumer.handleOnce(IncomingMessages.consumed("projection", record), this::effect)).isTrue();
+		assertThat(this.consumer.handleOnce(IncomingMessages.consumed("saga", record), this::effect)).isTrue();
 	}
 
 	@Test
-	void refusesARecordWithoutMessageId() {
-		ConsumerRecord<String, String> record = new ConsumerRecord<>("t", 0, 0, "k", "{}");
+	void returnsTheEffectsResultOnceAndNothingForTheDuplicate() {
+		ConsumedMessage message = new ConsumedMessage("tests", UUID.randomUUID().toString(), null);
 
-		assertThatIllegalArgumentException().isThrownBy(() -> this.consumer.handleOnce("tests", record, this::effect))
-			.withMessageContaining("message-id");
+		Supplier<Optional<String>> effect = () -> {
+			effect();
+			return Optional.of("answer");
+		};
+
+		assertThat(this.consumer.handleOnce(message, effect)).contains("answer");
+		assertThat(this.consumer.handleOnce(message, effect)).isEmpty();
+		assertThat(this.jdbc.queryForObject("select count(*) from effect", Integer.class)).isOne();
 	}
 
 	private void effect() {

@@ -1,5 +1,6 @@
 package org.dsmastery.payment.application;
 
+import org.dsmastery.messaging.ConsumedMessage;
 import org.dsmastery.payment.domain.PaymentEvent;
 
 /**
@@ -10,9 +11,9 @@ public interface PaymentEventPublisher {
 	/**
 	 * Publishes an event as the answer to a message.
 	 * @param event the event
-	 * @param trigger the message it answers: its id becomes the causation id, its saga id
+	 * @param cause the message it answers: its id becomes the causation id, its saga id
 	 * is copied
 	 */
-	void publish(PaymentEvent event, Trigger trigger);
+	void publish(PaymentEvent event, ConsumedMessage cause);
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.dsmastery.messaging.ConsumedMessage;
 import org.dsmastery.messaging.IdempotentConsumer;
 import org.dsmastery.payment.application.PaymentProvider.ProviderResult;
 import org.dsmastery.payment.domain.Account;
@@ -21,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The payment steps of the PlaceOrder saga: authorize, void, capture, each implemented
@@ -48,22 +48,19 @@ public class PaymentService {
 
 	private final IdempotentConsumer idempotent;
 
-	private final TransactionTemplate transactions;
-
 	private final CreditPolicy policy;
 
 	private final Clock clock;
 
 	PaymentService(AccountRepository accounts, PaymentRepository payments, PaymentOrderRepository orders,
 			PaymentProvider provider, PaymentEventPublisher publisher, IdempotentConsumer idempotent,
-			TransactionTemplate transactions, CreditPolicy policy, Clock clock) {
+			CreditPolicy policy, Clock clock) {
 		this.accounts = accounts;
 		this.payments = payments;
 		this.orders = orders;
 		this.provider = provider;
 		this.publisher = publisher;
 		this.idempotent = idempotent;
-		this.transactions = transactions;
 		this.policy = policy;
 		this.clock = clock;
 	}
@@ -72,21 +69,21 @@ public class PaymentService {
 	 * Records an order from its {@code OrderPlaced}: its amount and saga style, which a
 	 * choreographed authorization needs.
 	 * @param order the order
-	 * @param trigger the {@code OrderPlaced} message
+	 * @param cause the {@code OrderPlaced} message
 	 */
-	public void recordPlaced(PaymentOrder order, Trigger trigger) {
-		once(trigger, () -> this.orders.recordPlaced(order));
+	public void recordPlaced(PaymentOrder order, ConsumedMessage cause) {
+		this.idempotent.handleOnce(cause, () -> this.orders.recordPlaced(order));
 	}
 
 	/**
 	 * Authorizes a choreographed order on its {@code StockReserved}; ignores an
 	 * orchestrated one (saga-orchestrator sends the command).
 	 * @param orderId the order whose stock was reserved
-	 * @param trigger the {@code StockReserved} message
+	 * @param cause the {@code StockReserved} message
 	 * @throws OrderNotPlacedYetException if the order's {@code OrderPlaced} was not seen
 	 * yet (retried)
 	 */
-	public void authorizeReserved(OrderId orderId, Trigger trigger) {
+	public void authorizeReserved(OrderId orderId, ConsumedMessage cause) {
 		Optional<PaymentOrder> known = this.orders.find(orderId);
 		if (known.isPresent() && !known.get().placed() && known.get().closed()) {
 			logger.debug("Order {} is closed and was never seen placed; nothing to authorize", orderId);
@@ -97,12 +94,12 @@ public class PaymentService {
 		if (order.sagaStyle() != SagaStyle.CHOREOGRAPHED) {
 			// saga-orchestrator sends AuthorizePayment for this one; only note the
 			// message as seen
-			once(trigger, () -> {
+			this.idempotent.handleOnce(cause, () -> {
 			});
 			return;
 		}
 		authorize(new AuthorizationRequest(orderId, order.customerId(), order.amount(), SagaStyle.CHOREOGRAPHED),
-				trigger);
+				cause);
 	}
 
 	/**
@@ -112,12 +109,12 @@ public class PaymentService {
 	 * The provider is called outside any transaction; its result, the account change, the
 	 * payment row, the processed mark and the event commit together afterwards.
 	 * @param request what to authorize
-	 * @param trigger the command or event that asked for it
+	 * @param cause the command or event that asked for it
 	 */
-	public void authorize(AuthorizationRequest request, Trigger trigger) {
+	public void authorize(AuthorizationRequest request, ConsumedMessage cause) {
 		ProviderResult result = needsProvider(request) ? this.provider.authorize(request.orderId(), request.amount())
 				: null;
-		once(trigger, () -> decide(request, result, trigger));
+		this.idempotent.handleOnce(cause, () -> decide(request, result, cause));
 	}
 
 	private boolean needsProvider(AuthorizationRequest request) {
@@ -132,20 +129,20 @@ public class PaymentService {
 		return account.covers(request.amount());
 	}
 
-	private void decide(AuthorizationRequest request, ProviderResult result, Trigger trigger) {
+	private void decide(AuthorizationRequest request, ProviderResult result, ConsumedMessage cause) {
 		PaymentOrder order = this.orders.lock(request.orderId());
 		Optional<Payment> existing = this.payments.find(request.orderId());
 		if (existing.isPresent()) {
-			this.publisher.publish(outcomeOf(existing.get()), trigger);
+			this.publisher.publish(outcomeOf(existing.get()), cause);
 			return;
 		}
 		if (order.closed()) {
-			decline(request, DeclineReason.ORDER_CLOSED, trigger);
+			decline(request, DeclineReason.ORDER_CLOSED, cause);
 			return;
 		}
 		Account account = this.accounts.lock(request.customerId(), this.policy.defaultCredit());
 		if (!account.covers(request.amount())) {
-			decline(request, DeclineReason.INSUFFICIENT_CREDIT, trigger);
+			decline(request, DeclineReason.INSUFFICIENT_CREDIT, cause);
 			return;
 		}
 		if (result == null) {
@@ -160,21 +157,21 @@ public class PaymentService {
 				Payment payment = Payment.authorized(request.orderId(), request.customerId(), request.amount(),
 						request.sagaStyle(), authorized.authorizationId(), now);
 				this.payments.insert(payment);
-				this.publisher.publish(outcomeOf(payment), trigger);
+				this.publisher.publish(outcomeOf(payment), cause);
 			}
-			case ProviderResult.Declined declined -> decline(request, DeclineReason.PROVIDER_DECLINED, trigger);
+			case ProviderResult.Declined declined -> decline(request, DeclineReason.PROVIDER_DECLINED, cause);
 			case ProviderResult.Unavailable unavailable -> {
 				logger.warn("Payment provider unavailable for order {}: {}", request.orderId(), unavailable.detail());
-				decline(request, DeclineReason.PROVIDER_UNAVAILABLE, trigger);
+				decline(request, DeclineReason.PROVIDER_UNAVAILABLE, cause);
 			}
 		}
 	}
 
-	private void decline(AuthorizationRequest request, String reason, Trigger trigger) {
+	private void decline(AuthorizationRequest request, String reason, ConsumedMessage cause) {
 		Payment payment = Payment.declined(request.orderId(), request.customerId(), request.amount(),
 				request.sagaStyle(), reason, this.clock.instant());
 		this.payments.insert(payment);
-		this.publisher.publish(outcomeOf(payment), trigger);
+		this.publisher.publish(outcomeOf(payment), cause);
 	}
 
 	private PaymentEvent outcomeOf(Payment payment) {
@@ -194,13 +191,13 @@ public class PaymentService {
 	 * declines a later authorization).
 	 * @param orderId the order
 	 * @param reason why, for people
-	 * @param trigger the {@code VoidPayment} command or the terminal order event
+	 * @param cause the {@code VoidPayment} command or the terminal order event
 	 * @param answerAlways {@code true} to publish {@code PaymentVoided} (with 0) even
 	 * when nothing was held, as a command's reply; {@code false} for the terminal-event
 	 * safety net, which publishes only when it released something
 	 */
-	public void voidPayment(OrderId orderId, String reason, Trigger trigger, boolean answerAlways) {
-		once(trigger, () -> {
+	public void voidPayment(OrderId orderId, String reason, ConsumedMessage cause, boolean answerAlways) {
+		this.idempotent.handleOnce(cause, () -> {
 			this.orders.close(orderId);
 			Instant now = this.clock.instant();
 			long released = 0;
@@ -215,7 +212,7 @@ public class PaymentService {
 				}
 			}
 			if (released > 0 || answerAlways) {
-				this.publisher.publish(new PaymentEvent.PaymentVoided(orderId, released, reason, now), trigger);
+				this.publisher.publish(new PaymentEvent.PaymentVoided(orderId, released, reason, now), cause);
 			}
 		});
 	}
@@ -223,10 +220,10 @@ public class PaymentService {
 	/**
 	 * Charges an approved order's hold; a payment is captured at most once.
 	 * @param orderId the approved order
-	 * @param trigger the {@code OrderApproved} message
+	 * @param cause the {@code OrderApproved} message
 	 */
-	public void capture(OrderId orderId, Trigger trigger) {
-		once(trigger, () -> {
+	public void capture(OrderId orderId, ConsumedMessage cause) {
+		this.idempotent.handleOnce(cause, () -> {
 			this.orders.lock(orderId);
 			Optional<Payment> payment = this.payments.find(orderId);
 			if (payment.isEmpty()) {
@@ -243,18 +240,7 @@ public class PaymentService {
 			account.capture(captured);
 			this.accounts.save(account);
 			this.payments.update(payment.get());
-			this.publisher.publish(new PaymentEvent.PaymentCaptured(orderId, captured, now), trigger);
-		});
-	}
-
-	private void once(Trigger trigger, Runnable effect) {
-		this.transactions.executeWithoutResult((status) -> {
-			if (this.idempotent.markProcessed(trigger.consumer(), trigger.messageId())) {
-				effect.run();
-			}
-			else {
-				logger.debug("{} skipped duplicate message {}", trigger.consumer(), trigger.messageId());
-			}
+			this.publisher.publish(new PaymentEvent.PaymentCaptured(orderId, captured, now), cause);
 		});
 	}
 

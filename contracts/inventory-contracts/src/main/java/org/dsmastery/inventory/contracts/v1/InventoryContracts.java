@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The set of inventory contracts and their golden examples.
@@ -21,16 +22,26 @@ public final class InventoryContracts {
 	/** Every command type of {@link InventoryTopics#COMMANDS}. */
 	public static final List<Class<? extends Record>> COMMANDS = List.of(ReserveStock.class, ReleaseStock.class);
 
+	private static final Map<Class<? extends Record>, String> TYPES = Map.of(StockReserved.class, StockReserved.TYPE,
+			StockRejected.class, StockRejected.TYPE, StockReleased.class, StockReleased.TYPE, StockCommitted.class,
+			StockCommitted.TYPE, ReserveStock.class, ReserveStock.TYPE, ReleaseStock.class, ReleaseStock.TYPE);
+
 	private InventoryContracts() {
 	}
 
 	/**
-	 * Returns the {@code type} header of a contract: its simple name.
-	 * @param contract a contract type
+	 * Returns the {@code type} header of a contract: the explicit {@code TYPE} constant
+	 * of its record, never its class name, so renaming a record cannot change the wire.
+	 * @param contract a contract type of {@link #EVENTS} or {@link #COMMANDS}
 	 * @return the type name
+	 * @throws IllegalArgumentException for any other type
 	 */
 	public static String typeOf(Class<? extends Record> contract) {
-		return contract.getSimpleName();
+		String type = TYPES.get(contract);
+		if (type == null) {
+			throw new IllegalArgumentException("not a inventory contract: " + contract.getName());
+		}
+		return type;
 	}
 
 	/**

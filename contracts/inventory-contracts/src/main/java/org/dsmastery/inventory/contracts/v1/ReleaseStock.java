@@ -11,4 +11,11 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  * @param reason why, for people
  */
 public record ReleaseStock(@JsonFormat(shape = JsonFormat.Shape.STRING) long orderId, String reason) {
+
+	/**
+	 * The {@code type} header of this message on the wire; never derived from the class
+	 * name.
+	 */
+	public static final String TYPE = "ReleaseStock";
+
 }

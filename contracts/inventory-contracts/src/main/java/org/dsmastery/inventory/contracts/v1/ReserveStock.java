@@ -12,4 +12,11 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  * @param lines what to reserve
  */
 public record ReserveStock(@JsonFormat(shape = JsonFormat.Shape.STRING) long orderId, List<StockLine> lines) {
+
+	/**
+	 * The {@code type} header of this message on the wire; never derived from the class
+	 * name.
+	 */
+	public static final String TYPE = "ReserveStock";
+
 }

@@ -14,4 +14,11 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  */
 public record StockCommitted(@JsonFormat(shape = JsonFormat.Shape.STRING) long orderId, long committedUnits,
 		Instant committedAt) {
+
+	/**
+	 * The {@code type} header of this message on the wire; never derived from the class
+	 * name.
+	 */
+	public static final String TYPE = "StockCommitted";
+
 }

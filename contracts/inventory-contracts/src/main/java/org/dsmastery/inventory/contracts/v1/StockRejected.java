@@ -16,4 +16,11 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  */
 public record StockRejected(@JsonFormat(shape = JsonFormat.Shape.STRING) long orderId, String reason,
 		List<String> unavailableSkus, Instant rejectedAt) {
+
+	/**
+	 * The {@code type} header of this message on the wire; never derived from the class
+	 * name.
+	 */
+	public static final String TYPE = "StockRejected";
+
 }

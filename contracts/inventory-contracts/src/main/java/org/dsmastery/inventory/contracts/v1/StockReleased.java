@@ -15,4 +15,11 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  */
 public record StockReleased(@JsonFormat(shape = JsonFormat.Shape.STRING) long orderId, long releasedUnits,
 		String reason, Instant releasedAt) {
+
+	/**
+	 * The {@code type} header of this message on the wire; never derived from the class
+	 * name.
+	 */
+	public static final String TYPE = "StockReleased";
+
 }

@@ -15,4 +15,11 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  */
 public record StockReserved(@JsonFormat(shape = JsonFormat.Shape.STRING) long orderId, List<StockLine> lines,
 		Instant reservedAt) {
+
+	/**
+	 * The {@code type} header of this message on the wire; never derived from the class
+	 * name.
+	 */
+	public static final String TYPE = "StockReserved";
+
 }

@@ -11,4 +11,11 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  * @param approvedAt when
  */
 public record OrderApproved(@JsonFormat(shape = JsonFormat.Shape.STRING) long orderId, Instant approvedAt) {
+
+	/**
+	 * The {@code type} header of this message on the wire; never derived from the class
+	 * name.
+	 */
+	public static final String TYPE = "OrderApproved";
+
 }

@@ -13,4 +13,11 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  */
 public record OrderCancelled(@JsonFormat(shape = JsonFormat.Shape.STRING) long orderId, String reason,
 		Instant cancelledAt) {
+
+	/**
+	 * The {@code type} header of this message on the wire; never derived from the class
+	 * name.
+	 */
+	public static final String TYPE = "OrderCancelled";
+
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The set of order contracts and their golden examples.
@@ -21,16 +22,26 @@ public final class OrderContracts {
 	/** Every command type of {@link OrderTopics#COMMANDS}. */
 	public static final List<Class<? extends Record>> COMMANDS = List.of(ApproveOrder.class, RejectOrder.class);
 
+	private static final Map<Class<? extends Record>, String> TYPES = Map.of(OrderPlaced.class, OrderPlaced.TYPE,
+			OrderApproved.class, OrderApproved.TYPE, OrderRejected.class, OrderRejected.TYPE, OrderCancelled.class,
+			OrderCancelled.TYPE, ApproveOrder.class, ApproveOrder.TYPE, RejectOrder.class, RejectOrder.TYPE);
+
 	private OrderContracts() {
 	}
 
 	/**
-	 * Returns the {@code type} header of a contract: its simple name.
-	 * @param contract a contract type
+	 * Returns the {@code type} header of a contract: the explicit {@code TYPE} constant
+	 * of its record, never its class name, so renaming a record cannot change the wire.
+	 * @param contract a contract type of {@link #EVENTS} or {@link #COMMANDS}
 	 * @return the type name
+	 * @throws IllegalArgumentException for any other type
 	 */
 	public static String typeOf(Class<? extends Record> contract) {
-		return contract.getSimpleName();
+		String type = TYPES.get(contract);
+		if (type == null) {
+			throw new IllegalArgumentException("not a order contract: " + contract.getName());
+		}
+		return type;
 	}
 
 	/**

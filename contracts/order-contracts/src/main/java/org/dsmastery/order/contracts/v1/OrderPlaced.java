@@ -19,4 +19,11 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 public record OrderPlaced(@JsonFormat(shape = JsonFormat.Shape.STRING) long orderId,
 		@JsonFormat(shape = JsonFormat.Shape.STRING) long customerId, List<OrderLine> lines, long totalCents,
 		String currency, SagaStyle sagaStyle, Instant placedAt) {
+
+	/**
+	 * The {@code type} header of this message on the wire; never derived from the class
+	 * name.
+	 */
+	public static final String TYPE = "OrderPlaced";
+
 }

@@ -9,4 +9,11 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  * @param reason why, for people
  */
 public record RejectOrder(@JsonFormat(shape = JsonFormat.Shape.STRING) long orderId, String reason) {
+
+	/**
+	 * The {@code type} header of this message on the wire; never derived from the class
+	 * name.
+	 */
+	public static final String TYPE = "RejectOrder";
+
 }

@@ -16,8 +16,9 @@
  * <li>Each type has a golden JSON example under {@code contracts/order/v1/} on the class
  * path ({@link OrderContracts#goldenExample(Class)}) that the producer and every consumer
  * round-trip in their tests.</li>
- * <li>The record's simple name is the {@code type} header; {@link OrderContracts#VERSION}
- * is the {@code version} header.</li>
+ * <li>Each record's {@code TYPE} constant is its {@code type} header, written out rather
+ * than derived from the class name ({@link OrderContracts#typeOf(Class)});
+ * {@link OrderContracts#VERSION} is the {@code version} header.</li>
  * </ul>
  */
 package org.dsmastery.order.contracts.v1;

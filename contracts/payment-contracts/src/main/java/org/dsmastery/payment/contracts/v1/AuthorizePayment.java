@@ -14,4 +14,11 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  */
 public record AuthorizePayment(@JsonFormat(shape = JsonFormat.Shape.STRING) long orderId,
 		@JsonFormat(shape = JsonFormat.Shape.STRING) long customerId, long amountCents, String currency) {
+
+	/**
+	 * The {@code type} header of this message on the wire; never derived from the class
+	 * name.
+	 */
+	public static final String TYPE = "AuthorizePayment";
+
 }

@@ -13,4 +13,11 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  */
 public record PaymentCaptured(@JsonFormat(shape = JsonFormat.Shape.STRING) long orderId, long amountCents,
 		Instant capturedAt) {
+
+	/**
+	 * The {@code type} header of this message on the wire; never derived from the class
+	 * name.
+	 */
+	public static final String TYPE = "PaymentCaptured";
+
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The set of payment contracts and their golden examples.
@@ -21,16 +22,27 @@ public final class PaymentContracts {
 	/** Every command type of {@link PaymentTopics#COMMANDS}. */
 	public static final List<Class<? extends Record>> COMMANDS = List.of(AuthorizePayment.class, VoidPayment.class);
 
+	private static final Map<Class<? extends Record>, String> TYPES = Map.of(PaymentAuthorized.class,
+			PaymentAuthorized.TYPE, PaymentDeclined.class, PaymentDeclined.TYPE, PaymentVoided.class,
+			PaymentVoided.TYPE, PaymentCaptured.class, PaymentCaptured.TYPE, AuthorizePayment.class,
+			AuthorizePayment.TYPE, VoidPayment.class, VoidPayment.TYPE);
+
 	private PaymentContracts() {
 	}
 
 	/**
-	 * Returns the {@code type} header of a contract: its simple name.
-	 * @param contract a contract type
+	 * Returns the {@code type} header of a contract: the explicit {@code TYPE} constant
+	 * of its record, never its class name, so renaming a record cannot change the wire.
+	 * @param contract a contract type of {@link #EVENTS} or {@link #COMMANDS}
 	 * @return the type name
+	 * @throws IllegalArgumentException for any other type
 	 */
 	public static String typeOf(Class<? extends Record> contract) {
-		return contract.getSimpleName();
+		String type = TYPES.get(contract);
+		if (type == null) {
+			throw new IllegalArgumentException("not a payment contract: " + contract.getName());
+		}
+		return type;
 	}
 
 	/**

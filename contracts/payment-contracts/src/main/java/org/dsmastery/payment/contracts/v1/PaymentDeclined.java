@@ -15,4 +15,11 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  */
 public record PaymentDeclined(@JsonFormat(shape = JsonFormat.Shape.STRING) long orderId,
 		@JsonFormat(shape = JsonFormat.Shape.STRING) long customerId, String reason, Instant declinedAt) {
+
+	/**
+	 * The {@code type} header of this message on the wire; never derived from the class
+	 * name.
+	 */
+	public static final String TYPE = "PaymentDeclined";
+
 }

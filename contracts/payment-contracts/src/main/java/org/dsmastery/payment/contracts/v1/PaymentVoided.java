@@ -14,4 +14,11 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  */
 public record PaymentVoided(@JsonFormat(shape = JsonFormat.Shape.STRING) long orderId, long amountCents, String reason,
 		Instant voidedAt) {
+
+	/**
+	 * The {@code type} header of this message on the wire; never derived from the class
+	 * name.
+	 */
+	public static final String TYPE = "PaymentVoided";
+
 }

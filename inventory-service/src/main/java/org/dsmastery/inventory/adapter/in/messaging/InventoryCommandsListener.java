@@ -37,7 +37,7 @@ class InventoryCommandsListener {
 			throw new IllegalArgumentException("not an inventory command: " + type);
 		}
 		ReservationRequest request = InventoryMessages.toRequest(record).orElseThrow();
-		this.reservations.handle(request, InventoryMessages.cause(CONSUMER, record));
+		this.reservations.handle(request, IncomingMessages.consumed(CONSUMER, record));
 	}
 
 }

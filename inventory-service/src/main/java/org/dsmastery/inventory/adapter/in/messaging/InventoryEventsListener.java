@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dsmastery.inventory.application.ReservationRequest;
 import org.dsmastery.inventory.application.ReservationService;
+import org.dsmastery.messaging.IncomingMessages;
 import org.dsmastery.order.contracts.v1.OrderTopics;
 import org.dsmastery.payment.contracts.v1.PaymentTopics;
 import org.slf4j.Logger;
@@ -57,7 +58,7 @@ class InventoryEventsListener {
 			logger.trace("Nothing to do for {} {}", record.key(), record.value());
 			return;
 		}
-		this.reservations.handle(request.get(), InventoryMessages.cause(consumer, record));
+		this.reservations.handle(request.get(), IncomingMessages.consumed(consumer, record));
 	}
 
 }

@@ -5,7 +5,6 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.dsmastery.inventory.application.Cause;
 import org.dsmastery.inventory.application.ReleaseTrigger;
 import org.dsmastery.inventory.application.ReservationRequest;
 import org.dsmastery.inventory.contracts.v1.ReleaseStock;
@@ -15,7 +14,6 @@ import org.dsmastery.inventory.domain.ReservationLine;
 import org.dsmastery.inventory.domain.SagaStyle;
 import org.dsmastery.inventory.domain.Sku;
 import org.dsmastery.messaging.IncomingMessages;
-import org.dsmastery.messaging.MessageHeaders;
 import org.dsmastery.order.contracts.v1.OrderApproved;
 import org.dsmastery.order.contracts.v1.OrderCancelled;
 import org.dsmastery.order.contracts.v1.OrderPlaced;
@@ -38,7 +36,7 @@ final class InventoryMessages {
 	static Optional<ReservationRequest> toRequest(ConsumerRecord<String, String> record) {
 		String type = Objects.requireNonNull(IncomingMessages.type(record), "type header");
 		return switch (type) {
-			case "ReserveStock" -> {
+			case ReserveStock.TYPE -> {
 				ReserveStock reserve = JSON.readValue(record.value(), ReserveStock.class);
 				List<ReservationLine> lines = (reserve.lines() != null) ? reserve.lines()
 					.stream()
@@ -47,12 +45,12 @@ final class InventoryMessages {
 				yield Optional
 					.of(new ReservationRequest.Reserve(new OrderId(reserve.orderId()), lines, SagaStyle.ORCHESTRATED));
 			}
-			case "ReleaseStock" -> {
+			case ReleaseStock.TYPE -> {
 				ReleaseStock release = JSON.readValue(record.value(), ReleaseStock.class);
 				yield Optional.of(new ReservationRequest.Release(new OrderId(release.orderId()), release.reason(),
 						ReleaseTrigger.COMMAND));
 			}
-			case "OrderPlaced" -> {
+			case OrderPlaced.TYPE -> {
 				OrderPlaced placed = JSON.readValue(record.value(), OrderPlaced.class);
 				if (placed.sagaStyle() != org.dsmastery.order.contracts.v1.SagaStyle.CHOREOGRAPHED) {
 					// saga-orchestrator sends ReserveStock for every other order
@@ -65,30 +63,25 @@ final class InventoryMessages {
 							.toList(),
 						SagaStyle.CHOREOGRAPHED));
 			}
-			case "OrderApproved" -> Optional.of(new ReservationRequest.Commit(
+			case OrderApproved.TYPE -> Optional.of(new ReservationRequest.Commit(
 					new OrderId(JSON.readValue(record.value(), OrderApproved.class).orderId())));
-			case "OrderRejected" -> {
+			case OrderRejected.TYPE -> {
 				OrderRejected rejected = JSON.readValue(record.value(), OrderRejected.class);
 				yield Optional.of(new ReservationRequest.Release(new OrderId(rejected.orderId()),
 						"order rejected: " + rejected.reason(), ReleaseTrigger.ORDER_CLOSED));
 			}
-			case "OrderCancelled" -> {
+			case OrderCancelled.TYPE -> {
 				OrderCancelled cancelled = JSON.readValue(record.value(), OrderCancelled.class);
 				yield Optional.of(new ReservationRequest.Release(new OrderId(cancelled.orderId()),
 						"order cancelled: " + cancelled.reason(), ReleaseTrigger.ORDER_CLOSED));
 			}
-			case "PaymentDeclined" -> {
+			case PaymentDeclined.TYPE -> {
 				PaymentDeclined declined = JSON.readValue(record.value(), PaymentDeclined.class);
 				yield Optional.of(new ReservationRequest.Release(new OrderId(declined.orderId()),
 						"payment declined: " + declined.reason(), ReleaseTrigger.PAYMENT_DECLINED));
 			}
 			default -> Optional.empty();
 		};
-	}
-
-	static Cause cause(String consumer, ConsumerRecord<String, String> record) {
-		return new Cause(consumer, IncomingMessages.messageId(record),
-				IncomingMessages.header(record, MessageHeaders.SAGA_ID));
 	}
 
 }

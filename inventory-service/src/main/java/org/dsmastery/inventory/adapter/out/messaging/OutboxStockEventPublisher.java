@@ -1,13 +1,12 @@
 package org.dsmastery.inventory.adapter.out.messaging;
 
-import org.dsmastery.inventory.application.Cause;
 import org.dsmastery.inventory.application.StockEventPublisher;
 import org.dsmastery.inventory.contracts.v1.InventoryContracts;
 import org.dsmastery.inventory.contracts.v1.InventoryTopics;
 import org.dsmastery.inventory.domain.StockEvent;
+import org.dsmastery.messaging.ConsumedMessage;
 import org.dsmastery.messaging.OutgoingMessage;
 import org.dsmastery.outbox.Outbox;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -19,8 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboxStockEventPublisher implements StockEventPublisher {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final Outbox outbox;
 
 	OutboxStockEventPublisher(Outbox outbox) {
@@ -28,15 +25,12 @@ class OutboxStockEventPublisher implements StockEventPublisher {
 	}
 
 	@Override
-	public void publish(StockEvent event, Cause cause) {
+	public void publish(StockEvent event, ConsumedMessage cause) {
 		Record contract = StockEventContracts.toContract(event);
-		String orderId = event.orderId().toString();
 		this.outbox.append(OutgoingMessage
-			.to(InventoryTopics.EVENTS, orderId, InventoryContracts.typeOf(contract.getClass()),
-					InventoryContracts.VERSION, JSON.writeValueAsString(contract))
-			.correlationId(orderId)
-			.causationId(cause.messageId())
-			.sagaId(cause.sagaId())
+			.ofContract(InventoryTopics.EVENTS, event.orderId().toString(),
+					InventoryContracts.typeOf(contract.getClass()), InventoryContracts.VERSION, contract)
+			.answering(cause)
 			.occurredAt(event.occurredAt())
 			.build());
 	}

@@ -45,7 +45,7 @@ class RequestValidationTests {
 		try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
 			Validator validator = factory.getValidator();
 			for (Class<?> type : List.of(ProductController.ProductRequest.class, ProductController.RestockRequest.class,
-					ProductController.class, AuditController.class, InventoryProperties.class)) {
+					ProductController.class, StockAuditController.class, InventoryProperties.class)) {
 				validator.getConstraintsForClass(type);
 			}
 

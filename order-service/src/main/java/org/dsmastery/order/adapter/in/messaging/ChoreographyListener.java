@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dsmastery.inventory.contracts.v1.InventoryTopics;
 import org.dsmastery.inventory.contracts.v1.StockRejected;
+import org.dsmastery.messaging.ConsumedMessage;
 import org.dsmastery.messaging.IdempotentConsumer;
 import org.dsmastery.messaging.IncomingMessages;
 import org.dsmastery.order.application.OrderService;
@@ -45,7 +46,7 @@ class ChoreographyListener {
 	@KafkaListener(id = "order-choreography-inventory", topics = InventoryTopics.EVENTS,
 			groupId = "order-service.choreography-inventory")
 	void onInventoryEvent(ConsumerRecord<String, String> record) {
-		if (!"StockRejected".equals(IncomingMessages.type(record))) {
+		if (!StockRejected.TYPE.equals(IncomingMessages.type(record))) {
 			return;
 		}
 		handle("order-choreography-inventory", record, (messageId) -> {
@@ -59,12 +60,12 @@ class ChoreographyListener {
 	void onPaymentEvent(ConsumerRecord<String, String> record) {
 		String type = String.valueOf(IncomingMessages.type(record));
 		switch (type) {
-			case "PaymentAuthorized" ->
+			case PaymentAuthorized.TYPE ->
 				handle("order-choreography-payment", record,
 						(messageId) -> this.orders.approveChoreographed(
 								new OrderId(JSON.readValue(record.value(), PaymentAuthorized.class).orderId()),
 								messageId));
-			case "PaymentDeclined" -> handle("order-choreography-payment", record, (messageId) -> {
+			case PaymentDeclined.TYPE -> handle("order-choreography-payment", record, (messageId) -> {
 				PaymentDeclined declined = JSON.readValue(record.value(), PaymentDeclined.class);
 				this.orders.rejectChoreographed(new OrderId(declined.orderId()),
 						"payment declined: " + declined.reason(), messageId);
@@ -76,12 +77,12 @@ class ChoreographyListener {
 	}
 
 	private void handle(String consumer, ConsumerRecord<String, String> record, Consumer<String> effect) {
-		String messageId = IncomingMessages.messageId(record);
+		ConsumedMessage message = IncomingMessages.consumed(consumer, record);
 		try {
-			this.idempotent.handleOnce(consumer, record, () -> effect.accept(messageId));
+			this.idempotent.handleOnce(message, () -> effect.accept(message.messageId()));
 		}
 		catch (OrderNotFoundException ex) {
-			logger.warn("Dropping {} {}: {}", IncomingMessages.type(record), messageId, ex.getMessage());
+			logger.warn("Dropping {} {}: {}", IncomingMessages.type(record), message.messageId(), ex.getMessage());
 		}
 	}
 

@@ -46,11 +46,11 @@ class OrderCommandsListener {
 		String messageId = IncomingMessages.messageId(record);
 		String type = String.valueOf(IncomingMessages.type(record));
 		try {
-			this.idempotent.handleOnce(CONSUMER, record, () -> {
+			this.idempotent.handleOnce(IncomingMessages.consumed(CONSUMER, record), () -> {
 				switch (type) {
-					case "ApproveOrder" -> this.orders
+					case ApproveOrder.TYPE -> this.orders
 						.approve(new OrderId(JSON.readValue(record.value(), ApproveOrder.class).orderId()), messageId);
-					case "RejectOrder" -> {
+					case RejectOrder.TYPE -> {
 						RejectOrder reject = JSON.readValue(record.value(), RejectOrder.class);
 						this.orders.reject(new OrderId(reject.orderId()), reject.reason(), messageId);
 					}

@@ -30,7 +30,7 @@ final class OrderEventMessages {
 	static OrderEvent toDomain(ConsumerRecord<String, String> record) {
 		String type = Objects.requireNonNull(IncomingMessages.type(record), "type header");
 		return switch (type) {
-			case "OrderPlaced" -> {
+			case OrderPlaced.TYPE -> {
 				OrderPlaced placed = JSON.readValue(record.value(), OrderPlaced.class);
 				yield new OrderEvent.OrderPlaced(new OrderId(placed.orderId()), new CustomerId(placed.customerId()),
 						placed.lines()
@@ -40,16 +40,16 @@ final class OrderEventMessages {
 							.toList(),
 						SagaStyle.valueOf(placed.sagaStyle().name()), placed.placedAt());
 			}
-			case "OrderApproved" -> {
+			case OrderApproved.TYPE -> {
 				OrderApproved approved = JSON.readValue(record.value(), OrderApproved.class);
 				yield new OrderEvent.OrderApproved(new OrderId(approved.orderId()), approved.approvedAt());
 			}
-			case "OrderRejected" -> {
+			case OrderRejected.TYPE -> {
 				OrderRejected rejected = JSON.readValue(record.value(), OrderRejected.class);
 				yield new OrderEvent.OrderRejected(new OrderId(rejected.orderId()), rejected.reason(),
 						rejected.rejectedAt());
 			}
-			case "OrderCancelled" -> {
+			case OrderCancelled.TYPE -> {
 				OrderCancelled cancelled = JSON.readValue(record.value(), OrderCancelled.class);
 				yield new OrderEvent.OrderCancelled(new OrderId(cancelled.orderId()), cancelled.reason(),
 						cancelled.cancelledAt());

@@ -9,7 +9,6 @@ import org.dsmastery.order.contracts.v1.OrderTopics;
 import org.dsmastery.order.domain.OrderEvent;
 import org.dsmastery.order.domain.OrderId;
 import org.dsmastery.outbox.Outbox;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -24,8 +23,6 @@ class OutboxOrderEventPublisher implements OrderEventPublisher {
 	/** The event's version in its order's stream; the read side deduplicates on it. */
 	static final String STREAM_VERSION = "stream-version";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final Outbox outbox;
 
 	OutboxOrderEventPublisher(Outbox outbox) {
@@ -38,9 +35,8 @@ class OutboxOrderEventPublisher implements OrderEventPublisher {
 		for (OrderEvent event : events) {
 			Record contract = OrderEventContracts.toContract(event);
 			this.outbox.append(OutgoingMessage
-				.to(OrderTopics.EVENTS, orderId.toString(), OrderContracts.typeOf(contract.getClass()),
-						OrderContracts.VERSION, JSON.writeValueAsString(contract))
-				.correlationId(orderId.toString())
+				.ofContract(OrderTopics.EVENTS, orderId.toString(), OrderContracts.typeOf(contract.getClass()),
+						OrderContracts.VERSION, contract)
 				.causationId(causationId)
 				.occurredAt(event.occurredAt())
 				.header(STREAM_VERSION, Integer.toString(version++))

@@ -2,6 +2,7 @@ package org.dsmastery.payment.adapter.in.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dsmastery.inventory.contracts.v1.InventoryTopics;
+import org.dsmastery.inventory.contracts.v1.StockReserved;
 import org.dsmastery.messaging.IncomingMessages;
 import org.dsmastery.payment.application.PaymentService;
 import org.slf4j.Logger;
@@ -32,9 +33,9 @@ class InventoryEventsListener {
 			groupId = "payment-service.inventory-events")
 	void on(ConsumerRecord<String, String> record) {
 		String type = String.valueOf(IncomingMessages.type(record));
-		if ("StockReserved".equals(type)) {
+		if (StockReserved.TYPE.equals(type)) {
 			this.payments.authorizeReserved(PaymentMessages.stockReserved(record),
-					PaymentMessages.trigger(CONSUMER, record));
+					IncomingMessages.consumed(CONSUMER, record));
 		}
 		else {
 			logger.debug("Ignoring {} on {}", type, record.topic());

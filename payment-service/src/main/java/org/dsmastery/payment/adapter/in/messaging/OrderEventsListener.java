@@ -1,10 +1,14 @@
 package org.dsmastery.payment.adapter.in.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dsmastery.messaging.ConsumedMessage;
 import org.dsmastery.messaging.IncomingMessages;
+import org.dsmastery.order.contracts.v1.OrderApproved;
+import org.dsmastery.order.contracts.v1.OrderCancelled;
+import org.dsmastery.order.contracts.v1.OrderPlaced;
+import org.dsmastery.order.contracts.v1.OrderRejected;
 import org.dsmastery.order.contracts.v1.OrderTopics;
 import org.dsmastery.payment.application.PaymentService;
-import org.dsmastery.payment.application.Trigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,22 +38,22 @@ class OrderEventsListener {
 	void on(ConsumerRecord<String, String> record) {
 		String type = String.valueOf(IncomingMessages.type(record));
 		switch (type) {
-			case "OrderPlaced" -> this.payments.recordPlaced(PaymentMessages.orderPlaced(record), trigger(record));
-			case "OrderApproved" -> this.payments.capture(PaymentMessages.orderApproved(record), trigger(record));
-			case "OrderRejected" -> {
+			case OrderPlaced.TYPE -> this.payments.recordPlaced(PaymentMessages.orderPlaced(record), cause(record));
+			case OrderApproved.TYPE -> this.payments.capture(PaymentMessages.orderApproved(record), cause(record));
+			case OrderRejected.TYPE -> {
 				PaymentMessages.Voiding voiding = PaymentMessages.orderRejected(record);
-				this.payments.voidPayment(voiding.orderId(), voiding.reason(), trigger(record), false);
+				this.payments.voidPayment(voiding.orderId(), voiding.reason(), cause(record), false);
 			}
-			case "OrderCancelled" -> {
+			case OrderCancelled.TYPE -> {
 				PaymentMessages.Voiding voiding = PaymentMessages.orderCancelled(record);
-				this.payments.voidPayment(voiding.orderId(), voiding.reason(), trigger(record), false);
+				this.payments.voidPayment(voiding.orderId(), voiding.reason(), cause(record), false);
 			}
 			default -> logger.debug("Ignoring {} on {}", type, record.topic());
 		}
 	}
 
-	private static Trigger trigger(ConsumerRecord<String, String> record) {
-		return PaymentMessages.trigger(CONSUMER, record);
+	private static ConsumedMessage cause(ConsumerRecord<String, String> record) {
+		return IncomingMessages.consumed(CONSUMER, record);
 	}
 
 }

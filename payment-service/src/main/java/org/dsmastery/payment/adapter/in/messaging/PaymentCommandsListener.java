@@ -1,9 +1,9 @@
 package org.dsmastery.payment.adapter.in.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dsmastery.messaging.ConsumedMessage;
 import org.dsmastery.messaging.IncomingMessages;
 import org.dsmastery.payment.application.PaymentService;
-import org.dsmastery.payment.application.Trigger;
 import org.dsmastery.payment.contracts.v1.AuthorizePayment;
 import org.dsmastery.payment.contracts.v1.PaymentTopics;
 import org.dsmastery.payment.contracts.v1.VoidPayment;
@@ -30,13 +30,13 @@ class PaymentCommandsListener {
 
 	@KafkaListener(id = "payment-commands", topics = PaymentTopics.COMMANDS, groupId = "payment-service.commands")
 	void on(ConsumerRecord<String, String> record) {
-		Trigger trigger = PaymentMessages.trigger(CONSUMER, record);
+		ConsumedMessage cause = IncomingMessages.consumed(CONSUMER, record);
 		String type = String.valueOf(IncomingMessages.type(record));
 		switch (type) {
-			case "AuthorizePayment" -> this.payments.authorize(PaymentMessages.authorizePayment(record), trigger);
-			case "VoidPayment" -> {
+			case AuthorizePayment.TYPE -> this.payments.authorize(PaymentMessages.authorizePayment(record), cause);
+			case VoidPayment.TYPE -> {
 				PaymentMessages.Voiding voiding = PaymentMessages.voidPayment(record);
-				this.payments.voidPayment(voiding.orderId(), voiding.reason(), trigger, true);
+				this.payments.voidPayment(voiding.orderId(), voiding.reason(), cause, true);
 			}
 			default -> throw new IllegalArgumentException("not a payment command: " + type);
 		}

@@ -2,14 +2,11 @@ package org.dsmastery.payment.adapter.in.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dsmastery.inventory.contracts.v1.StockReserved;
-import org.dsmastery.messaging.IncomingMessages;
-import org.dsmastery.messaging.MessageHeaders;
 import org.dsmastery.order.contracts.v1.OrderApproved;
 import org.dsmastery.order.contracts.v1.OrderCancelled;
 import org.dsmastery.order.contracts.v1.OrderPlaced;
 import org.dsmastery.order.contracts.v1.OrderRejected;
 import org.dsmastery.payment.application.AuthorizationRequest;
-import org.dsmastery.payment.application.Trigger;
 import org.dsmastery.payment.contracts.v1.AuthorizePayment;
 import org.dsmastery.payment.contracts.v1.VoidPayment;
 import org.dsmastery.payment.domain.CustomerId;
@@ -30,11 +27,6 @@ final class PaymentMessages {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private PaymentMessages() {
-	}
-
-	static Trigger trigger(String consumer, ConsumerRecord<String, String> record) {
-		return new Trigger(consumer, IncomingMessages.messageId(record),
-				IncomingMessages.header(record, MessageHeaders.SAGA_ID));
 	}
 
 	static AuthorizationRequest authorizePayment(ConsumerRecord<String, String> record) {

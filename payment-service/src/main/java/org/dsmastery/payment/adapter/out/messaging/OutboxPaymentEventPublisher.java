@@ -1,13 +1,12 @@
 package org.dsmastery.payment.adapter.out.messaging;
 
+import org.dsmastery.messaging.ConsumedMessage;
 import org.dsmastery.messaging.OutgoingMessage;
 import org.dsmastery.outbox.Outbox;
 import org.dsmastery.payment.application.PaymentEventPublisher;
-import org.dsmastery.payment.application.Trigger;
 import org.dsmastery.payment.contracts.v1.PaymentContracts;
 import org.dsmastery.payment.contracts.v1.PaymentTopics;
 import org.dsmastery.payment.domain.PaymentEvent;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -19,8 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboxPaymentEventPublisher implements PaymentEventPublisher {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final Outbox outbox;
 
 	OutboxPaymentEventPublisher(Outbox outbox) {
@@ -28,17 +25,15 @@ class OutboxPaymentEventPublisher implements PaymentEventPublisher {
 	}
 
 	@Override
-	public void publish(PaymentEvent event, Trigger trigger) {
+	public void publish(PaymentEvent event, ConsumedMessage cause) {
 		Record contract = PaymentEventContracts.toContract(event);
-		String orderId = event.orderId().toString();
-		this.outbox.append(OutgoingMessage
-			.to(PaymentTopics.EVENTS, orderId, PaymentContracts.typeOf(contract.getClass()), PaymentContracts.VERSION,
-					JSON.writeValueAsString(contract))
-			.correlationId(orderId)
-			.causationId(trigger.messageId())
-			.sagaId(trigger.sagaId())
-			.occurredAt(event.occurredAt())
-			.build());
+		this.outbox
+			.append(OutgoingMessage
+				.ofContract(PaymentTopics.EVENTS, event.orderId().toString(),
+						PaymentContracts.typeOf(contract.getClass()), PaymentContracts.VERSION, contract)
+				.answering(cause)
+				.occurredAt(event.occurredAt())
+				.build());
 	}
 
 }

@@ -12,7 +12,6 @@ import org.dsmastery.order.contracts.v1.OrderContracts;
 import org.dsmastery.order.contracts.v1.OrderPlaced;
 import org.dsmastery.order.contracts.v1.OrderRejected;
 import org.dsmastery.payment.application.AuthorizationRequest;
-import org.dsmastery.payment.application.Trigger;
 import org.dsmastery.payment.contracts.v1.AuthorizePayment;
 import org.dsmastery.payment.contracts.v1.PaymentContracts;
 import org.dsmastery.payment.contracts.v1.VoidPayment;
@@ -37,7 +36,7 @@ class PaymentMessagesTests {
 	@Test
 	void readsAuthorizePayment() {
 		AuthorizationRequest request = PaymentMessages
-			.authorizePayment(record(PaymentContracts.goldenExample(AuthorizePayment.class), "AuthorizePayment"));
+			.authorizePayment(record(PaymentContracts.goldenExample(AuthorizePayment.class), AuthorizePayment.TYPE));
 
 		assertThat(request).isEqualTo(
 				new AuthorizationRequest(ORDER, new CustomerId(42), new Money(12498, "EUR"), SagaStyle.ORCHESTRATED));
@@ -46,7 +45,7 @@ class PaymentMessagesTests {
 	@Test
 	void readsVoidPayment() {
 		PaymentMessages.Voiding voiding = PaymentMessages
-			.voidPayment(record(PaymentContracts.goldenExample(VoidPayment.class), "VoidPayment"));
+			.voidPayment(record(PaymentContracts.goldenExample(VoidPayment.class), VoidPayment.TYPE));
 
 		assertThat(voiding).isEqualTo(new PaymentMessages.Voiding(ORDER, "step timed out: AUTHORIZING_PAYMENT"));
 	}
@@ -54,7 +53,7 @@ class PaymentMessagesTests {
 	@Test
 	void readsOrderPlaced() {
 		PaymentOrder order = PaymentMessages
-			.orderPlaced(record(OrderContracts.goldenExample(OrderPlaced.class), "OrderPlaced"));
+			.orderPlaced(record(OrderContracts.goldenExample(OrderPlaced.class), OrderPlaced.TYPE));
 
 		assertThat(order).isEqualTo(
 				new PaymentOrder(ORDER, new CustomerId(42), new Money(12498, "EUR"), SagaStyle.ORCHESTRATED, false));
@@ -63,41 +62,31 @@ class PaymentMessagesTests {
 	@Test
 	void readsOrderApproved() {
 		assertThat(PaymentMessages
-			.orderApproved(record(OrderContracts.goldenExample(OrderApproved.class), "OrderApproved")))
+			.orderApproved(record(OrderContracts.goldenExample(OrderApproved.class), OrderApproved.TYPE)))
 			.isEqualTo(ORDER);
 	}
 
 	@Test
 	void readsOrderRejectedAndOrderCancelled() {
 		assertThat(PaymentMessages
-			.orderRejected(record(OrderContracts.goldenExample(OrderRejected.class), "OrderRejected")))
+			.orderRejected(record(OrderContracts.goldenExample(OrderRejected.class), OrderRejected.TYPE)))
 			.isEqualTo(new PaymentMessages.Voiding(ORDER, "order rejected: out of stock: SKU-MOUSE"));
 		assertThat(PaymentMessages
-			.orderCancelled(record(OrderContracts.goldenExample(OrderCancelled.class), "OrderCancelled")))
+			.orderCancelled(record(OrderContracts.goldenExample(OrderCancelled.class), OrderCancelled.TYPE)))
 			.isEqualTo(new PaymentMessages.Voiding(ORDER, "order cancelled: ordered by mistake"));
 	}
 
 	@Test
 	void readsStockReserved() {
 		assertThat(PaymentMessages
-			.stockReserved(record(InventoryContracts.goldenExample(StockReserved.class), "StockReserved")))
+			.stockReserved(record(InventoryContracts.goldenExample(StockReserved.class), StockReserved.TYPE)))
 			.isEqualTo(ORDER);
-	}
-
-	@Test
-	void copiesTheSagaIdIntoTheTrigger() {
-		ConsumerRecord<String, String> record = record(PaymentContracts.goldenExample(AuthorizePayment.class),
-				"AuthorizePayment");
-		record.headers().add(MessageHeaders.SAGA_ID, "251385792545427456".getBytes(StandardCharsets.UTF_8));
-
-		assertThat(PaymentMessages.trigger("payment-commands", record))
-			.isEqualTo(new Trigger("payment-commands", "m-1", "251385792545427456"));
 	}
 
 	@Test
 	void anUnreadablePayloadIsPoison() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> PaymentMessages.authorizePayment(record("{\"orderId\":", "AuthorizePayment")));
+			.isThrownBy(() -> PaymentMessages.authorizePayment(record("{\"orderId\":", AuthorizePayment.TYPE)));
 	}
 
 	private static ConsumerRecord<String, String> record(String json, String type) {

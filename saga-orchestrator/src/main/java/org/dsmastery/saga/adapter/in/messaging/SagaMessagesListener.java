@@ -7,6 +7,7 @@ import org.dsmastery.inventory.contracts.v1.InventoryTopics;
 import org.dsmastery.inventory.contracts.v1.StockRejected;
 import org.dsmastery.inventory.contracts.v1.StockReleased;
 import org.dsmastery.inventory.contracts.v1.StockReserved;
+import org.dsmastery.messaging.ConsumedMessage;
 import org.dsmastery.messaging.IdempotentConsumer;
 import org.dsmastery.messaging.IncomingMessages;
 import org.dsmastery.order.contracts.v1.OrderApproved;
@@ -49,17 +50,18 @@ class SagaMessagesListener {
 
 	@KafkaListener(id = "saga-order-events", topics = OrderTopics.EVENTS, groupId = "saga-orchestrator.order-events")
 	void onOrderEvent(ConsumerRecord<String, String> record) {
-		this.idempotent.handleOnce("saga-order-events", record, () -> {
-			String messageId = IncomingMessages.messageId(record);
+		ConsumedMessage message = IncomingMessages.consumed("saga-order-events", record);
+		String messageId = message.messageId();
+		this.idempotent.handleOnce(message, () -> {
 			switch (String.valueOf(IncomingMessages.type(record))) {
-				case "OrderPlaced" -> start(JSON.readValue(record.value(), OrderPlaced.class), messageId);
-				case "OrderApproved" -> feed(JSON.readValue(record.value(), OrderApproved.class).orderId(),
+				case OrderPlaced.TYPE -> start(JSON.readValue(record.value(), OrderPlaced.class), messageId);
+				case OrderApproved.TYPE -> feed(JSON.readValue(record.value(), OrderApproved.class).orderId(),
 						new SagaInput.OrderApproved(), messageId);
-				case "OrderRejected" -> {
+				case OrderRejected.TYPE -> {
 					OrderRejected rejected = JSON.readValue(record.value(), OrderRejected.class);
 					feed(rejected.orderId(), new SagaInput.OrderRejected(rejected.reason()), messageId);
 				}
-				case "OrderCancelled" -> {
+				case OrderCancelled.TYPE -> {
 					OrderCancelled cancelled = JSON.readValue(record.value(), OrderCancelled.class);
 					feed(cancelled.orderId(), new SagaInput.OrderCancelled(cancelled.reason()), messageId);
 				}
@@ -73,16 +75,17 @@ class SagaMessagesListener {
 	@KafkaListener(id = "saga-inventory-events", topics = InventoryTopics.EVENTS,
 			groupId = "saga-orchestrator.inventory-events")
 	void onInventoryEvent(ConsumerRecord<String, String> record) {
-		this.idempotent.handleOnce("saga-inventory-events", record, () -> {
-			String messageId = IncomingMessages.messageId(record);
+		ConsumedMessage message = IncomingMessages.consumed("saga-inventory-events", record);
+		String messageId = message.messageId();
+		this.idempotent.handleOnce(message, () -> {
 			switch (String.valueOf(IncomingMessages.type(record))) {
-				case "StockReserved" -> feed(JSON.readValue(record.value(), StockReserved.class).orderId(),
+				case StockReserved.TYPE -> feed(JSON.readValue(record.value(), StockReserved.class).orderId(),
 						new SagaInput.StockReserved(), messageId);
-				case "StockRejected" -> {
+				case StockRejected.TYPE -> {
 					StockRejected rejected = JSON.readValue(record.value(), StockRejected.class);
 					feed(rejected.orderId(), new SagaInput.StockRejected(rejected.reason()), messageId);
 				}
-				case "StockReleased" -> feed(JSON.readValue(record.value(), StockReleased.class).orderId(),
+				case StockReleased.TYPE -> feed(JSON.readValue(record.value(), StockReleased.class).orderId(),
 						new SagaInput.StockReleased(), messageId);
 				default -> {
 					// StockCommitted and newer types: facts after the saga's end
@@ -94,16 +97,17 @@ class SagaMessagesListener {
 	@KafkaListener(id = "saga-payment-events", topics = PaymentTopics.EVENTS,
 			groupId = "saga-orchestrator.payment-events")
 	void onPaymentEvent(ConsumerRecord<String, String> record) {
-		this.idempotent.handleOnce("saga-payment-events", record, () -> {
-			String messageId = IncomingMessages.messageId(record);
+		ConsumedMessage message = IncomingMessages.consumed("saga-payment-events", record);
+		String messageId = message.messageId();
+		this.idempotent.handleOnce(message, () -> {
 			switch (String.valueOf(IncomingMessages.type(record))) {
-				case "PaymentAuthorized" -> feed(JSON.readValue(record.value(), PaymentAuthorized.class).orderId(),
+				case PaymentAuthorized.TYPE -> feed(JSON.readValue(record.value(), PaymentAuthorized.class).orderId(),
 						new SagaInput.PaymentAuthorized(), messageId);
-				case "PaymentDeclined" -> {
+				case PaymentDeclined.TYPE -> {
 					PaymentDeclined declined = JSON.readValue(record.value(), PaymentDeclined.class);
 					feed(declined.orderId(), new SagaInput.PaymentDeclined(declined.reason()), messageId);
 				}
-				case "PaymentVoided" -> feed(JSON.readValue(record.value(), PaymentVoided.class).orderId(),
+				case PaymentVoided.TYPE -> feed(JSON.readValue(record.value(), PaymentVoided.class).orderId(),
 						new SagaInput.PaymentVoided(), messageId);
 				default -> {
 					// PaymentCaptured and newer types: facts after the saga's end

@@ -18,7 +18,6 @@ import org.dsmastery.payment.contracts.v1.VoidPayment;
 import org.dsmastery.saga.application.SagaCommandSender;
 import org.dsmastery.saga.domain.PlaceOrderSaga;
 import org.dsmastery.saga.domain.SagaCommand;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -29,8 +28,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class OutboxSagaCommandSender implements SagaCommandSender {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Outbox outbox;
 
@@ -53,9 +50,7 @@ class OutboxSagaCommandSender implements SagaCommandSender {
 		};
 		String key = Long.toString(orderId);
 		OutgoingMessage message = OutgoingMessage
-			.to(addressed.topic(), key, addressed.contract().getClass().getSimpleName(), addressed.version(),
-					JSON.writeValueAsString(addressed.contract()))
-			.correlationId(key)
+			.ofContract(addressed.topic(), key, addressed.type(), addressed.version(), addressed.contract())
 			.causationId(causationId)
 			.sagaId(key)
 			.build();
@@ -64,18 +59,21 @@ class OutboxSagaCommandSender implements SagaCommandSender {
 	}
 
 	private static Addressed inventory(Record command) {
-		return new Addressed(InventoryTopics.COMMANDS, InventoryContracts.VERSION, command);
+		return new Addressed(InventoryTopics.COMMANDS, InventoryContracts.typeOf(command.getClass()),
+				InventoryContracts.VERSION, command);
 	}
 
 	private static Addressed payment(Record command) {
-		return new Addressed(PaymentTopics.COMMANDS, PaymentContracts.VERSION, command);
+		return new Addressed(PaymentTopics.COMMANDS, PaymentContracts.typeOf(command.getClass()),
+				PaymentContracts.VERSION, command);
 	}
 
 	private static Addressed order(Record command) {
-		return new Addressed(OrderTopics.COMMANDS, OrderContracts.VERSION, command);
+		return new Addressed(OrderTopics.COMMANDS, OrderContracts.typeOf(command.getClass()), OrderContracts.VERSION,
+				command);
 	}
 
-	private record Addressed(String topic, int version, Record contract) {
+	private record Addressed(String topic, String type, int version, Record contract) {
 	}
 
 }

@@ -15,11 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
  * authorized twice, and the outbox backlog.
  */
 @RestController
-class AuditController {
+class PaymentAuditController {
 
 	private final AccountService accounts;
 
-	AuditController(AccountService accounts) {
+	PaymentAuditController(AccountService accounts) {
 		this.accounts = accounts;
 	}
 

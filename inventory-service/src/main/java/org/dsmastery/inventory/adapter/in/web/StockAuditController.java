@@ -14,11 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
  * lines and the outbox backlog, from one database snapshot.
  */
 @RestController
-class AuditController {
+class StockAuditController {
 
 	private final StockAudit audit;
 
-	AuditController(StockAudit audit) {
+	StockAuditController(StockAudit audit) {
 		this.audit = audit;
 	}
 
