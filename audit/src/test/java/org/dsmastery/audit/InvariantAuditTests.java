@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.dsmastery.audit.contracts.v1.AuditExamples;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,30 +18,15 @@ class InvariantAuditTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-25T12:10:00Z");
 
-	private static final String ORDERS = """
-			{"orders":[
-			  {"orderId":"1","status":"APPROVED","placedAt":"2026-11-25T12:00:00Z","changedAt":"2026-11-25T12:00:01Z"},
-			  {"orderId":"2","status":"REJECTED","placedAt":"2026-11-25T12:00:00Z","changedAt":"2026-11-25T12:00:01Z"},
-			  {"orderId":"3","status":"PENDING","placedAt":"2026-11-25T12:09:59Z","changedAt":"2026-11-25T12:09:59Z"}],
-			 "projectionBehind":0,"outboxBacklog":0}""";
+	// The golden /api/audit examples each service's own web test holds its response to
+	// (contracts/audit-contracts): one consistent platform, which each test below breaks
+	private static final String ORDERS = golden("orders");
 
-	private static final String STOCK = """
-			{"stock":[{"sku":"SKU-MOUSE","initial":10,"available":6,"reserved":1,"sold":3}],
-			 "reservations":[
-			  {"orderId":"1","status":"COMMITTED","lines":[{"sku":"SKU-MOUSE","quantity":3}]},
-			  {"orderId":"2","status":"RELEASED","lines":[{"sku":"SKU-MOUSE","quantity":2}]},
-			  {"orderId":"3","status":"RESERVED","lines":[{"sku":"SKU-MOUSE","quantity":1}]}],
-			 "outboxBacklog":0}""";
+	private static final String STOCK = golden("stock");
 
-	private static final String PAYMENTS = """
-			{"accounts":[{"customerId":"42","creditCents":10000,"balanceCents":2500,"heldCents":0,"capturedCents":7500}],
-			 "payments":[
-			  {"orderId":"1","customerId":"42","status":"CAPTURED","amountCents":7500},
-			  {"orderId":"2","customerId":"42","status":"VOIDED","amountCents":5000}],
-			 "providerDuplicates":[],"outboxBacklog":0}""";
+	private static final String PAYMENTS = golden("payments");
 
-	private static final String SAGAS = """
-			{"byState":{"APPROVED":1,"REJECTED":1},"stuck":[],"outboxBacklog":0}""";
+	private static final String SAGAS = golden("sagas");
 
 	@Test
 	void aConsistentPlatformPassesEveryInvariant() {
@@ -114,6 +100,11 @@ class InvariantAuditTests {
 		InvariantResult result = report.results().get(invariant - 1);
 		assertThat(result.passed()).as(report.toString()).isFalse();
 		return result.offenders();
+	}
+
+	/** A golden example as compact JSON, so that a test can edit one field as text. */
+	private static String golden(String name) {
+		return JSON.readTree(AuditExamples.golden(name)).toString();
 	}
 
 	private static JsonNode json(String text) {
