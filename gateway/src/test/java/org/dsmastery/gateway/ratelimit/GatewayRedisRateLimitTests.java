@@ -84,18 +84,25 @@ class GatewayRedisRateLimitTests {
 		ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(this.rateLimitRedisConnectionFactory);
 		redis.opsForHash().put("rl:rules", "ids-redis-gold", GOLD_RULE).block();
 		String customer = "customer-" + UUID.randomUUID();
-
-		// claiming the tier changes nothing, however long the gateway has had the gold
-		// rule
-		await().pollDelay(Duration.ofMillis(300))
-			.atMost(Duration.ofSeconds(2))
+		String goldCustomer = "customer-" + UUID.randomUUID();
+		redis.opsForHash().put("rl:rules:tiers", "CUSTOMER:" + goldCustomer, "gold").block();
+		// the gateway has the gold rule once a customer of the gold tier gets it
+		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> this.client.get()
 				.uri("/api/ids")
-				.header("X-Customer-Id", customer)
-				.header("X-Client-Tier", "gold")
+				.header("X-Customer-Id", goldCustomer)
 				.exchange()
 				.expectHeader()
-				.valueEquals("RateLimit-Policy", "\"ids-redis-test\";q=3;w=300"));
+				.valueEquals("RateLimit-Policy", "\"ids-redis-gold\";q=7;w=700"));
+
+		// claiming the tier changes nothing
+		this.client.get()
+			.uri("/api/ids")
+			.header("X-Customer-Id", customer)
+			.header("X-Client-Tier", "gold")
+			.exchange()
+			.expectHeader()
+			.valueEquals("RateLimit-Policy", "\"ids-redis-test\";q=3;w=300");
 
 		// the rate-limiter's tiers API writes the registry; the gateway follows it
 		redis.opsForHash().put("rl:rules:tiers", "CUSTOMER:" + customer, "gold").block();
@@ -107,6 +114,7 @@ class GatewayRedisRateLimitTests {
 				.expectHeader()
 				.valueEquals("RateLimit-Policy", "\"ids-redis-gold\";q=7;w=700"));
 		redis.opsForHash().remove("rl:rules", "ids-redis-gold").block();
+		redis.opsForHash().remove("rl:rules:tiers", "CUSTOMER:" + goldCustomer, "CUSTOMER:" + customer).block();
 	}
 
 	@Test
