@@ -15,25 +15,7 @@ class ArchitectureTests {
 	static final ArchRule houseRules = HouseRules.forService("org.dsmastery.payment");
 
 	@ArchTest
-	static final ArchRule domainIsPlainJava = noClasses().that()
-		.resideInAPackage("org.dsmastery.payment.domain..")
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("org.springframework..", "tools.jackson..", "com.fasterxml..", "org.apache.kafka..",
-				"org.dsmastery.payment.contracts..", "org.dsmastery.order.contracts..",
-				"org.dsmastery.inventory.contracts..", "org.dsmastery.payment.application..",
-				"org.dsmastery.payment.adapter..", "org.dsmastery.payment.simulator..")
-		.as("domain/ has no Spring, Jackson, Kafka, contracts or outer layers");
-
-	@ArchTest
-	static final ArchRule applicationDoesNotKnowAdapters = noClasses().that()
-		.resideInAPackage("org.dsmastery.payment.application..")
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("org.dsmastery.payment.adapter..", "org.dsmastery.payment.simulator..",
-				"org.dsmastery.payment.config..", "org.dsmastery.payment.contracts..",
-				"org.dsmastery.order.contracts..", "org.dsmastery.inventory.contracts..")
-		.as("application/ knows neither adapters, the simulator nor wire contracts");
+	static final ArchRule hexagon = HouseRules.hexagon("org.dsmastery.payment");
 
 	@ArchTest
 	static final ArchRule theSimulatorIsReachedOnlyOverHttp = noClasses().that()

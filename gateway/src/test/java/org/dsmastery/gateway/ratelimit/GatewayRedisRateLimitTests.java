@@ -5,6 +5,9 @@ import java.util.UUID;
 
 import org.dsmastery.devstack.Infra;
 import org.dsmastery.gateway.HealthyStubs;
+import org.dsmastery.ratelimiting.KeyKind;
+import org.dsmastery.ratelimiting.RedisRules;
+import org.dsmastery.ratelimiting.Rule;
 import org.dsmastery.testsupport.StubHttpServer;
 import org.dsmastery.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -56,6 +59,9 @@ class GatewayRedisRateLimitTests {
 	@Autowired
 	LettuceConnectionFactory rateLimitRedisConnectionFactory;
 
+	@Autowired
+	RedisRules rateLimitRules;
+
 	@DynamicPropertySource
 	static void discovery(DynamicPropertyRegistry registry) {
 		registry.add("spring.cloud.discovery.client.simple.instances.id-generator[0].uri", downstream::url);
@@ -84,18 +90,20 @@ class GatewayRedisRateLimitTests {
 		ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(this.rateLimitRedisConnectionFactory);
 		redis.opsForHash().put("rl:rules", "ids-redis-gold", GOLD_RULE).block();
 		String customer = "customer-" + UUID.randomUUID();
+		// the gateway's copy of the rules has the gold rule
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.rateLimitRules.match("id-generator", KeyKind.CUSTOMER, "gold")).get()
+				.extracting(Rule::id)
+				.isEqualTo("ids-redis-gold"));
 
-		// claiming the tier changes nothing, however long the gateway has had the gold
-		// rule
-		await().pollDelay(Duration.ofMillis(300))
-			.atMost(Duration.ofSeconds(2))
-			.untilAsserted(() -> this.client.get()
-				.uri("/api/ids")
-				.header("X-Customer-Id", customer)
-				.header("X-Client-Tier", "gold")
-				.exchange()
-				.expectHeader()
-				.valueEquals("RateLimit-Policy", "\"ids-redis-test\";q=3;w=300"));
+		// claiming the tier changes nothing
+		this.client.get()
+			.uri("/api/ids")
+			.header("X-Customer-Id", customer)
+			.header("X-Client-Tier", "gold")
+			.exchange()
+			.expectHeader()
+			.valueEquals("RateLimit-Policy", "\"ids-redis-test\";q=3;w=300");
 
 		// the rate-limiter's tiers API writes the registry; the gateway follows it
 		redis.opsForHash().put("rl:rules:tiers", "CUSTOMER:" + customer, "gold").block();

@@ -1,10 +1,10 @@
 package org.dsmastery.inventory.config;
 
-import java.time.Clock;
-import java.time.ZoneOffset;
-
 import io.micrometer.core.instrument.MeterRegistry;
+import org.dsmastery.inventory.adapter.in.scheduling.CounterFlushSchedule;
+import org.dsmastery.inventory.adapter.out.cache.RedisProductCache;
 import org.dsmastery.inventory.adapter.out.lock.RedissonSkuLocks;
+import org.dsmastery.inventory.application.CounterFlush;
 import org.dsmastery.inventory.application.ReservationService;
 import org.dsmastery.inventory.application.SkuLocks;
 import org.dsmastery.inventory.contracts.v1.InventoryTopics;
@@ -16,25 +16,30 @@ import org.redisson.api.RedissonClient;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
 
 /**
- * The inventory service's infrastructure beans: clock, fenced sku locks and their
- * recovery, retry policy of the listeners.
+ * The inventory service's infrastructure beans: fenced sku locks and their recovery, the
+ * product cache, the counters' flush, retry policy of the listeners.
  */
 @Configuration(proxyBeanMethods = false)
 class InventoryConfiguration {
 
 	@Bean
-	Clock clock() {
-		// milliseconds: what PostgreSQL, the contracts and JavaScript clients all keep
-		return Clock.tickMillis(ZoneOffset.UTC);
+	SkuLocks skuLocks(RedissonClient redisson, InventoryProperties properties, MeterRegistry meters) {
+		return new RedissonSkuLocks(redisson, properties.lock().waitTime(), properties.lock().lease(), meters);
 	}
 
 	@Bean
-	SkuLocks skuLocks(RedissonClient redisson, InventoryProperties properties, MeterRegistry meters) {
-		return new RedissonSkuLocks(redisson, properties.lock().waitTime(), properties.lock().lease(), meters);
+	RedisProductCache productCache(StringRedisTemplate redis, InventoryProperties properties, MeterRegistry meters) {
+		return new RedisProductCache(redis, properties.cache().ttl(), meters);
+	}
+
+	@Bean
+	CounterFlushSchedule counterFlushSchedule(CounterFlush flush, InventoryProperties properties) {
+		return new CounterFlushSchedule(flush, properties.counters().flushInterval());
 	}
 
 	/**

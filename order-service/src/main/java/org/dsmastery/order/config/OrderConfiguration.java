@@ -2,21 +2,20 @@ package org.dsmastery.order.config;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.dsmastery.inventory.contracts.v1.InventoryTopics;
 import org.dsmastery.messaging.MessagingRetry;
+import org.dsmastery.order.adapter.in.scheduling.ChoreographyTimeouts;
+import org.dsmastery.order.application.OrderReadModel;
+import org.dsmastery.order.application.OrderService;
 import org.dsmastery.order.contracts.v1.OrderTopics;
 import org.dsmastery.payment.contracts.v1.PaymentTopics;
 import org.dsmastery.snowflake.IdSource;
@@ -38,18 +37,13 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * The order service's infrastructure beans: clock, clients of other services, circuit
- * breaker, retry policy of the command listener.
+ * The order service's infrastructure beans: clients of other services with the settings
+ * of their circuit breakers and retries, the choreography's timeout, retry policy of the
+ * listeners.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class OrderConfiguration {
-
-	@Bean
-	Clock clock() {
-		// milliseconds: what PostgreSQL, the contracts and JavaScript clients all keep
-		return Clock.tickMillis(ZoneOffset.UTC);
-	}
 
 	/**
 	 * The plain builder, as Boot configures it, for clients that call fixed URLs: the
@@ -102,18 +96,20 @@ class OrderConfiguration {
 		return builder.baseUrl(properties.inventoryUrl()).build();
 	}
 
+	/**
+	 * The circuit breakers of calls to other services, built by service-defaults'
+	 * registry.
+	 */
 	@Bean
-	CircuitBreakerRegistry circuitBreakerRegistry(MeterRegistry meterRegistry) {
-		CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+	CircuitBreakerConfig circuitBreakerConfig() {
+		return CircuitBreakerConfig.custom()
 			.slidingWindowSize(20)
 			.minimumNumberOfCalls(5)
 			.failureRateThreshold(50)
 			.slowCallDurationThreshold(Duration.ofSeconds(1))
 			.waitDurationInOpenState(Duration.ofSeconds(5))
 			.permittedNumberOfCallsInHalfOpenState(2)
-			.build());
-		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meterRegistry);
-		return registry;
+			.build();
 	}
 
 	@Bean
@@ -126,20 +122,24 @@ class OrderConfiguration {
 	 * from 100 ms with 50 % jitter; never on a 4xx answer or an open circuit.
 	 */
 	@Bean
-	RetryRegistry retryRegistry(MeterRegistry meterRegistry) {
-		RetryRegistry registry = RetryRegistry.of(RetryConfig.custom()
+	RetryConfig retryConfig() {
+		return RetryConfig.custom()
 			.maxAttempts(3)
 			.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(100), 2.0, 0.5))
 			.retryExceptions(RestClientException.class)
 			.ignoreExceptions(HttpClientErrorException.class, CallNotPermittedException.class)
-			.build());
-		TaggedRetryMetrics.ofRetryRegistry(registry).bindTo(meterRegistry);
-		return registry;
+			.build();
 	}
 
 	@Bean
 	Retry inventoryRetry(RetryRegistry registry) {
 		return registry.retry("inventory-service");
+	}
+
+	@Bean
+	ChoreographyTimeouts choreographyTimeouts(OrderReadModel readModel, OrderService orders, OrderProperties properties,
+			Clock clock) {
+		return new ChoreographyTimeouts(readModel, orders, properties.choreographyTimeout(), clock);
 	}
 
 	@Bean

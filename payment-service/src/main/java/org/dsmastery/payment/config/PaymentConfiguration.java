@@ -1,29 +1,26 @@
 package org.dsmastery.payment.config;
 
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.dsmastery.inventory.contracts.v1.InventoryTopics;
 import org.dsmastery.messaging.MessagingRetry;
 import org.dsmastery.order.contracts.v1.OrderTopics;
+import org.dsmastery.payment.adapter.out.provider.HttpPaymentProvider;
 import org.dsmastery.payment.application.CreditPolicy;
 import org.dsmastery.payment.contracts.v1.PaymentTopics;
 import org.dsmastery.payment.domain.Money;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
@@ -32,21 +29,15 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * payment-service's infrastructure beans: clock, credit policy, the payment provider's
- * HTTP client with its time limit, retry and circuit breaker (metrics bound to
- * Micrometer), and the retry topics of the three listeners.
+ * payment-service's infrastructure beans: credit policy, the payment provider's HTTP
+ * client with its time limit and the settings of its retry and circuit breaker (whose
+ * registries service-defaults builds), and the retry topics of the three listeners.
  */
 @Configuration(proxyBeanMethods = false)
 class PaymentConfiguration {
 
 	/** The circuit breaker and retry of the payment provider client. */
 	static final String PROVIDER = "payment-provider";
-
-	@Bean
-	Clock clock() {
-		// milliseconds: what PostgreSQL, the contracts and JavaScript clients all keep
-		return Clock.tickMillis(ZoneOffset.UTC);
-	}
 
 	@Bean
 	CreditPolicy creditPolicy(PaymentProperties properties) {
@@ -67,8 +58,8 @@ class PaymentConfiguration {
 	}
 
 	@Bean
-	CircuitBreakerRegistry circuitBreakerRegistry(MeterRegistry meterRegistry) {
-		CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+	CircuitBreakerConfig circuitBreakerConfig() {
+		return CircuitBreakerConfig.custom()
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
 			.slidingWindowSize(10)
 			.minimumNumberOfCalls(10)
@@ -77,9 +68,7 @@ class PaymentConfiguration {
 			.permittedNumberOfCallsInHalfOpenState(2)
 			// a 4xx is the client's fault, not the provider failing
 			.recordException(PaymentConfiguration::isTransient)
-			.build());
-		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meterRegistry);
-		return registry;
+			.build();
 	}
 
 	@Bean
@@ -88,22 +77,28 @@ class PaymentConfiguration {
 	}
 
 	@Bean
-	RetryRegistry retryRegistry(MeterRegistry meterRegistry, PaymentProperties properties) {
-		RetryRegistry registry = RetryRegistry.of(RetryConfig.custom()
+	RetryConfig retryConfig(PaymentProperties properties) {
+		return RetryConfig.custom()
 			.maxAttempts(properties.provider().maxAttempts())
 			// 100 ms, 200 ms, ... each +-50 %: retries of many callers do not arrive in
 			// step
 			.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(properties.provider().backoff(), 2.0, 0.5))
 			// only what may succeed next time; never an open circuit (fail fast) or a 4xx
 			.retryOnException(PaymentConfiguration::isTransient)
-			.build());
-		TaggedRetryMetrics.ofRetryRegistry(registry).bindTo(meterRegistry);
-		return registry;
+			.build();
 	}
 
 	@Bean
 	Retry paymentProviderRetry(RetryRegistry registry) {
 		return registry.retry(PROVIDER);
+	}
+
+	@Bean
+	HttpPaymentProvider paymentProvider(RestClient paymentProviderRestClient,
+			CircuitBreaker paymentProviderCircuitBreaker, Retry paymentProviderRetry, PaymentProperties properties,
+			Environment environment) {
+		return new HttpPaymentProvider(paymentProviderRestClient, paymentProviderCircuitBreaker, paymentProviderRetry,
+				properties.provider().url(), environment);
 	}
 
 	@Bean

@@ -1,7 +1,6 @@
 package org.dsmastery.saga.config;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.dsmastery.inventory.contracts.v1.InventoryTopics;
@@ -12,6 +11,7 @@ import org.dsmastery.saga.application.SagaAudit;
 import org.dsmastery.saga.application.SagaCommandSender;
 import org.dsmastery.saga.application.SagaRepository;
 import org.dsmastery.saga.application.SagaService;
+import org.dsmastery.saga.domain.SagaTimeouts;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +22,8 @@ import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The orchestrator's beans: clock, the saga service with its step timeout, and the retry
- * topics of the three listeners.
+ * The orchestrator's beans: the saga service with its timeouts, the audit, and the retry
+ * topics of the listeners.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -31,14 +31,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class SagaConfiguration {
 
 	@Bean
-	Clock clock() {
-		return Clock.tickMillis(ZoneOffset.UTC);
+	SagaTimeouts sagaTimeouts(SagaProperties properties) {
+		return properties.timeouts();
 	}
 
 	@Bean
-	SagaService sagaService(SagaRepository sagas, SagaCommandSender commands, Clock clock, SagaProperties properties,
+	SagaService sagaService(SagaRepository sagas, SagaCommandSender commands, Clock clock, SagaTimeouts timeouts,
 			MeterRegistry meters) {
-		return new SagaService(sagas, commands, clock, properties.timeouts(), meters);
+		return new SagaService(sagas, commands, clock, timeouts, meters);
 	}
 
 	@Bean

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Bean;
  * unless resilience4j's own Spring Boot integration (which has an endpoint of that id) is
  * present.
  */
-@AutoConfiguration
+@AutoConfiguration(after = ResilienceRegistriesAutoConfiguration.class)
 @ConditionalOnClass(CircuitBreakerRegistry.class)
 @ConditionalOnMissingClass("io.github.resilience4j.springboot3.circuitbreaker.monitoring.endpoint.CircuitBreakerEndpoint")
 public class CircuitBreakersEndpointAutoConfiguration {

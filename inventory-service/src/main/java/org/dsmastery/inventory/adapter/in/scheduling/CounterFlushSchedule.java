@@ -1,40 +1,38 @@
 package org.dsmastery.inventory.adapter.in.scheduling;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.dsmastery.inventory.application.CounterFlush;
-import org.dsmastery.inventory.config.InventoryProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 
 /**
  * Flushes the write-back counters every {@code shop.inventory.counters.flush-interval},
  * and once more on a graceful shutdown so that a planned stop loses nothing.
  */
-@Component
-class CounterFlushSchedule implements SmartLifecycle {
+public class CounterFlushSchedule implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(CounterFlushSchedule.class);
 
 	private final CounterFlush flush;
 
-	private final InventoryProperties properties;
+	private final Duration interval;
 
 	private ScheduledExecutorService executor;
 
-	CounterFlushSchedule(CounterFlush flush, InventoryProperties properties) {
+	public CounterFlushSchedule(CounterFlush flush, Duration interval) {
 		this.flush = flush;
-		this.properties = properties;
+		this.interval = interval;
 	}
 
 	@Override
 	public synchronized void start() {
-		long interval = this.properties.counters().flushInterval().toMillis();
+		long interval = this.interval.toMillis();
 		this.executor = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("counter-flush").daemon(true).factory());
 		this.executor.scheduleWithFixedDelay(this::flushQuietly, interval, interval, TimeUnit.MILLISECONDS);

@@ -1,5 +1,6 @@
 package org.dsmastery.inventory.adapter.out.cache;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.dsmastery.inventory.application.CacheUnavailableException;
 import org.dsmastery.inventory.application.ProductCache;
-import org.dsmastery.inventory.config.InventoryProperties;
 import org.dsmastery.inventory.domain.Price;
 import org.dsmastery.inventory.domain.Product;
 import org.dsmastery.inventory.domain.Sku;
@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * Products in Redis as JSON under {@code inventory:product:<SKU>}, each with a TTL. A
@@ -27,8 +26,7 @@ import org.springframework.stereotype.Component;
  * read the database before a change committed never overwrites the changed entry. Hits,
  * misses and errors are counted in {@code inventory.cache.requests}.
  */
-@Component
-class RedisProductCache implements ProductCache {
+public class RedisProductCache implements ProductCache {
 
 	static final String PREFIX = "inventory:product:";
 
@@ -38,7 +36,7 @@ class RedisProductCache implements ProductCache {
 
 	private final StringRedisTemplate redis;
 
-	private final InventoryProperties properties;
+	private final Duration ttl;
 
 	private final Counter hits;
 
@@ -46,9 +44,9 @@ class RedisProductCache implements ProductCache {
 
 	private final Counter errors;
 
-	RedisProductCache(StringRedisTemplate redis, InventoryProperties properties, MeterRegistry meters) {
+	public RedisProductCache(StringRedisTemplate redis, Duration ttl, MeterRegistry meters) {
 		this.redis = redis;
-		this.properties = properties;
+		this.ttl = ttl;
 		this.hits = requests(meters, "hit");
 		this.misses = requests(meters, "miss");
 		this.errors = requests(meters, "error");
@@ -95,7 +93,7 @@ class RedisProductCache implements ProductCache {
 	public void fill(Collection<Product> products) {
 		try {
 			for (Product product : products) {
-				this.redis.opsForValue().setIfAbsent(key(product.sku()), json(product), this.properties.cache().ttl());
+				this.redis.opsForValue().setIfAbsent(key(product.sku()), json(product), this.ttl);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -106,7 +104,7 @@ class RedisProductCache implements ProductCache {
 	@Override
 	public void put(Product product) {
 		try {
-			this.redis.opsForValue().set(key(product.sku()), json(product), this.properties.cache().ttl());
+			this.redis.opsForValue().set(key(product.sku()), json(product), this.ttl);
 		}
 		catch (RuntimeException ex) {
 			throw new CacheUnavailableException("could not write " + product.sku().code() + " to the product cache",
@@ -120,8 +118,7 @@ class RedisProductCache implements ProductCache {
 			this.redis.delete(key(sku));
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not evict {} from the product cache; it expires within {}", sku.code(),
-					this.properties.cache().ttl(), ex);
+			logger.warn("Could not evict {} from the product cache; it expires within {}", sku.code(), this.ttl, ex);
 		}
 	}
 

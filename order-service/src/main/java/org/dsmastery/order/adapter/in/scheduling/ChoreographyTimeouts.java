@@ -1,11 +1,11 @@
 package org.dsmastery.order.adapter.in.scheduling;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.dsmastery.order.application.OrderReadModel;
 import org.dsmastery.order.application.OrderService;
-import org.dsmastery.order.config.OrderProperties;
 import org.dsmastery.order.domain.OrderId;
 import org.dsmastery.order.domain.OrderStateException;
 import org.dsmastery.order.domain.OrderVersionConflictException;
@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
  * The timeout of the choreographed saga, which has no coordinator to keep one: a
@@ -21,8 +20,7 @@ import org.springframework.stereotype.Component;
  * placed is rejected, and the participants release what it holds when they see the
  * rejection. A decision that races with it loses on the event store's version check.
  */
-@Component
-class ChoreographyTimeouts {
+public class ChoreographyTimeouts {
 
 	private static final Logger logger = LoggerFactory.getLogger(ChoreographyTimeouts.class);
 
@@ -32,24 +30,24 @@ class ChoreographyTimeouts {
 
 	private final OrderService orders;
 
-	private final OrderProperties properties;
+	private final Duration timeout;
 
 	private final Clock clock;
 
-	ChoreographyTimeouts(OrderReadModel readModel, OrderService orders, OrderProperties properties, Clock clock) {
+	public ChoreographyTimeouts(OrderReadModel readModel, OrderService orders, Duration timeout, Clock clock) {
 		this.readModel = readModel;
 		this.orders = orders;
-		this.properties = properties;
+		this.timeout = timeout;
 		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${shop.order.choreography-timeout-check:1s}")
 	void rejectOverdueChoreographedOrders() {
-		Instant cutoff = this.clock.instant().minus(this.properties.choreographyTimeout());
+		Instant cutoff = this.clock.instant().minus(this.timeout);
 		for (OrderId orderId : this.readModel.pendingChoreographed(cutoff, BATCH)) {
 			try {
-				if (this.orders.rejectChoreographed(orderId,
-						"saga timed out: no decision within " + this.properties.choreographyTimeout(), null)) {
+				if (this.orders.rejectChoreographed(orderId, "saga timed out: no decision within " + this.timeout,
+						null)) {
 					logger.info("Rejected choreographed order {}: no decision in time", orderId);
 				}
 			}

@@ -7,16 +7,13 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import org.dsmastery.payment.application.PaymentProvider;
-import org.dsmastery.payment.config.PaymentProperties;
 import org.dsmastery.payment.domain.Money;
 import org.dsmastery.payment.domain.OrderId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -28,8 +25,7 @@ import org.springframework.web.client.RestClientException;
  * through the circuit breaker; the retry wraps the circuit breaker, so every attempt
  * counts in its window and an open circuit ends the retries at once.
  */
-@Component
-class HttpPaymentProvider implements PaymentProvider {
+public class HttpPaymentProvider implements PaymentProvider {
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -41,17 +37,24 @@ class HttpPaymentProvider implements PaymentProvider {
 
 	private final Retry retry;
 
-	private final PaymentProperties properties;
+	private final String url;
 
 	private final Environment environment;
 
-	HttpPaymentProvider(@Qualifier("paymentProviderRestClient") RestClient client,
-			@Qualifier("paymentProviderCircuitBreaker") CircuitBreaker circuitBreaker,
-			@Qualifier("paymentProviderRetry") Retry retry, PaymentProperties properties, Environment environment) {
+	/**
+	 * Creates the client of the provider at the given URL.
+	 * @param client the HTTP client, with its time limit
+	 * @param circuitBreaker the provider's circuit breaker
+	 * @param retry the provider's retry
+	 * @param url the provider's base URL; empty means this instance's own simulator
+	 * @param environment where this instance's port is found
+	 */
+	public HttpPaymentProvider(RestClient client, CircuitBreaker circuitBreaker, Retry retry, String url,
+			Environment environment) {
 		this.client = client;
 		this.circuitBreaker = circuitBreaker;
 		this.retry = retry;
-		this.properties = properties;
+		this.url = url;
 		this.environment = environment;
 	}
 
@@ -93,11 +96,10 @@ class HttpPaymentProvider implements PaymentProvider {
 	}
 
 	private String baseUrl() {
-		String url = this.properties.provider().url();
-		if (url == null || url.isBlank()) {
+		if (this.url == null || this.url.isBlank()) {
 			return "http://127.0.0.1:" + this.environment.getRequiredProperty("local.server.port");
 		}
-		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+		return this.url.endsWith("/") ? this.url.substring(0, this.url.length() - 1) : this.url;
 	}
 
 	record AuthorizationRequest(long amountCents, String currency, String reference) {

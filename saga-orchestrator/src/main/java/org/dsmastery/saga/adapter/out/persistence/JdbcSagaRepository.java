@@ -14,7 +14,6 @@ import org.dsmastery.saga.application.SagaHistoryEntry;
 import org.dsmastery.saga.application.SagaPosition;
 import org.dsmastery.saga.application.SagaRepository;
 import org.dsmastery.saga.application.SagaView;
-import org.dsmastery.saga.config.SagaProperties;
 import org.dsmastery.saga.domain.PlaceOrderSaga;
 import org.dsmastery.saga.domain.SagaLine;
 import org.dsmastery.saga.domain.SagaState;
@@ -45,9 +44,9 @@ class JdbcSagaRepository implements SagaRepository {
 
 	private final SagaTimeouts timeouts;
 
-	JdbcSagaRepository(JdbcTemplate jdbc, SagaProperties properties) {
+	JdbcSagaRepository(JdbcTemplate jdbc, SagaTimeouts timeouts) {
 		this.jdbc = jdbc;
-		this.timeouts = properties.timeouts();
+		this.timeouts = timeouts;
 	}
 
 	@Override

@@ -1,0 +1,4 @@
+package org.dsmastery.tangled.config;
+
+public record TangledProperties(int limit) {
+}

@@ -1,0 +1,4 @@
+package org.dsmastery.tidy.config;
+
+record TidyProperties(int limit) {
+}

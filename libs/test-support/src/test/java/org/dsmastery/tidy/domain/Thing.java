@@ -1,0 +1,4 @@
+package org.dsmastery.tidy.domain;
+
+public record Thing(String name) {
+}

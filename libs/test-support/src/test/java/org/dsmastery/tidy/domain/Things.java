@@ -1,0 +1,7 @@
+package org.dsmastery.tidy.domain;
+
+public interface Things {
+
+	void add(Thing thing);
+
+}
