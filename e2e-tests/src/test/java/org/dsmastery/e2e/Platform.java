@@ -60,7 +60,8 @@ final class Platform {
 				.redirectOutput(output.toFile());
 			builder.environment().put("PLATFORM_STATE", this.state.toString());
 			builder.environment().put(Topology.PORT_OFFSET, String.valueOf(TOPOLOGY.portOffset()));
-			// one AOT cache for every platform of the run, trained once (the failing start included)
+			// one AOT cache for every platform of the run, trained once (the failing
+			// start included)
 			builder.environment().put("PLATFORM_AOT_DIR", System.getProperty("platform.aot", "target/aot"));
 			// the reactor has just packaged every service; e2e tests run what was built
 			builder.environment().put("PLATFORM_SKIP_BUILD", "1");
