@@ -48,7 +48,7 @@ class OrderEventsProjectionListener implements ConsumerSeekAware {
 
 	@KafkaListener(id = "order-projection", topics = OrderTopics.EVENTS, groupId = "order-service.projection")
 	void on(ConsumerRecord<String, String> record) {
-		OrderEvent event = OrderEventMessages.toDomain(record);
+		OrderEvent event = OrderMessages.toDomain(record);
 		int version = Integer.parseInt(IncomingMessages.header(record, "stream-version"));
 		boolean changed = this.projection.project(event, version, record.topic(), record.partition(), record.offset());
 		if (!changed) {

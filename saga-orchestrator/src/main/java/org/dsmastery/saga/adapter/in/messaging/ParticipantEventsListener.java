@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * saga does not care about are skipped.
  */
 @Component
-class SagaMessagesListener {
+class ParticipantEventsListener {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -43,7 +43,7 @@ class SagaMessagesListener {
 
 	private final SagaService sagas;
 
-	SagaMessagesListener(IdempotentConsumer idempotent, SagaService sagas) {
+	ParticipantEventsListener(IdempotentConsumer idempotent, SagaService sagas) {
 		this.idempotent = idempotent;
 		this.sagas = sagas;
 	}

@@ -20,11 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Maps consumed v1 contracts to the domain's events; contract types stop here.
  */
-final class OrderEventMessages {
+final class OrderMessages {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private OrderEventMessages() {
+	private OrderMessages() {
 	}
 
 	static OrderEvent toDomain(ConsumerRecord<String, String> record) {

@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
  * decides for them.
  */
 @Component
-class ChoreographyListener {
+class InventoryAndPaymentEventsListener {
 
-	private static final Logger logger = LoggerFactory.getLogger(ChoreographyListener.class);
+	private static final Logger logger = LoggerFactory.getLogger(InventoryAndPaymentEventsListener.class);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -38,7 +38,7 @@ class ChoreographyListener {
 
 	private final OrderService orders;
 
-	ChoreographyListener(IdempotentConsumer idempotent, OrderService orders) {
+	InventoryAndPaymentEventsListener(IdempotentConsumer idempotent, OrderService orders) {
 		this.idempotent = idempotent;
 		this.orders = orders;
 	}

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The consumer side of the order contracts: every golden example maps to a domain event.
  */
-class OrderEventMessagesTests {
+class OrderMessagesTests {
 
 	static Iterable<Class<? extends Record>> events() {
 		return OrderContracts.EVENTS;
@@ -27,7 +27,7 @@ class OrderEventMessagesTests {
 				OrderContracts.goldenExample(contract));
 		record.headers().add(MessageHeaders.TYPE, OrderContracts.typeOf(contract).getBytes(StandardCharsets.UTF_8));
 
-		OrderEvent event = OrderEventMessages.toDomain(record);
+		OrderEvent event = OrderMessages.toDomain(record);
 
 		assertThat(event.getClass().getSimpleName()).isEqualTo(contract.getSimpleName());
 		assertThat(event.orderId().value()).isEqualTo(251385792545427456L);

@@ -28,17 +28,17 @@ import org.springframework.stereotype.Component;
  * id is recorded with the effect); transient failures go through the retry topics.
  */
 @Component
-class InventoryEventsListener {
+class OrderAndPaymentEventsListener {
 
 	static final String ORDER_EVENTS = "inventory-order-events";
 
 	static final String PAYMENT_EVENTS = "inventory-payment-events";
 
-	private static final Logger logger = LoggerFactory.getLogger(InventoryEventsListener.class);
+	private static final Logger logger = LoggerFactory.getLogger(OrderAndPaymentEventsListener.class);
 
 	private final ReservationService reservations;
 
-	InventoryEventsListener(ReservationService reservations) {
+	OrderAndPaymentEventsListener(ReservationService reservations) {
 		this.reservations = reservations;
 	}
 
