@@ -86,7 +86,8 @@ class PrefetchingIdClientTests {
 		server.start();
 		try {
 			RestClient restClient = RestClient.create("http://127.0.0.1:" + server.getAddress().getPort());
-			// the first id waits for a cold HTTP client's first fetch: generous, for a loaded
+			// the first id waits for a cold HTTP client's first fetch: generous, for a
+			// loaded
 			// machine (this test is about ids over HTTP, not about speed)
 			PrefetchingIdClient client = new PrefetchingIdClient(new RestClientIdSource(restClient), 50, 10,
 					Duration.ofSeconds(10));
