@@ -1,20 +1,17 @@
 package org.dsmastery.inventory;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 
+import org.dsmastery.servicedefaults.web.paging.Cursors;
+import org.dsmastery.testsupport.LocalHttp;
+import org.dsmastery.testsupport.Pages;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,8 +25,6 @@ class CatalogApiTests {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
-
-	private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>; rel=\"next\"");
 
 	@Value("${local.server.port}")
 	int port;
@@ -111,10 +106,10 @@ class CatalogApiTests {
 		while (url != null) {
 			ResponseEntity<Map<String, Object>> page = client().get().uri(url).retrieve().toEntity(JSON);
 			assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-			List<Map<String, Object>> items = items(page);
+			List<Map<String, Object>> items = Pages.items(page);
 			assertThat(items).hasSizeLessThanOrEqualTo(2);
 			items.forEach((item) -> walked.add((String) item.get("sku")));
-			url = nextLink(page);
+			url = Pages.nextLink(page);
 			assertThat(page.getBody().get("next") != null).as("next and Link agree").isEqualTo(url != null);
 			if (++pages == 2) {
 				String last = walked.getLast();
@@ -151,11 +146,11 @@ class CatalogApiTests {
 			.toEntity(JSON);
 		int products = this.jdbc.queryForObject("select count(*) from product", Integer.class);
 
-		assertThat(items(first)).hasSize(Math.min(20, products));
-		assertThat(items(one)).hasSize(1);
-		assertThat(nextLink(one)).isEqualTo("/api/products?size=1&cursor=" + one.getBody().get("next"));
-		assertThat(items(all)).hasSize(Math.min(100, products));
-		assertThat(items(all).getFirst()).containsKeys("sku", "name", "priceCents", "currency");
+		assertThat(Pages.items(first)).hasSize(Math.min(20, products));
+		assertThat(Pages.items(one)).hasSize(1);
+		assertThat(Pages.nextLink(one)).isEqualTo("/api/products?size=1&cursor=" + one.getBody().get("next"));
+		assertThat(Pages.items(all)).hasSize(Math.min(100, products));
+		assertThat(Pages.items(all).getFirst()).containsKeys("sku", "name", "priceCents", "currency");
 		for (String size : List.of("0", "-3", "101", "many", "")) {
 			ResponseEntity<Map<String, Object>> refused = client().get()
 				.uri("/api/products?size=" + size)
@@ -171,8 +166,11 @@ class CatalogApiTests {
 	@Test
 	void refusesACursorTheCatalogueDidNotIssue() {
 		String cursor = (String) client().get().uri("/api/products?size=1").retrieve().body(JSON).get("next");
-		List<String> bad = List.of("%%%", cursor.substring(0, cursor.length() - 2), cursor + "A", encode("h1.42.5.3"),
-				encode("c1.not a sku"), encode("c1.SKU-A.SKU-B"), "B".repeat(201));
+		// the last three are well-formed (with their checksum) around keys the catalogue
+		// must still refuse
+		List<String> bad = List.of("%%%", cursor.substring(0, cursor.length() - 2), cursor + "A",
+				Cursors.encode("h1", "42", "5", "3"), Cursors.encode("c1", "not a sku"),
+				Cursors.encode("c1", "SKU-A", "SKU-B"), "B".repeat(201));
 
 		for (String tampered : bad) {
 			ResponseEntity<Map<String, Object>> response = client().get()
@@ -225,41 +223,12 @@ class CatalogApiTests {
 				.hasEntrySatisfying("detail", (detail) -> assertThat(detail).asString().startsWith("size must be")));
 	}
 
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> items(ResponseEntity<Map<String, Object>> page) {
-		return (List<Map<String, Object>>) page.getBody().get("items");
-	}
-
-	private static String nextLink(ResponseEntity<Map<String, Object>> page) {
-		String link = page.getHeaders().getFirst(HttpHeaders.LINK);
-		if (link == null) {
-			return null;
-		}
-		Matcher matcher = NEXT_LINK.matcher(link);
-		assertThat(matcher.matches()).as(link).isTrue();
-		return matcher.group(1);
-	}
-
-	// a well-formed cursor (with its checksum) around a key the catalogue must still
-	// refuse
-	private static String encode(String body) {
-		CRC32 crc = new CRC32();
-		crc.update(body.getBytes(StandardCharsets.UTF_8));
-		return Base64.getUrlEncoder()
-			.withoutPadding()
-			.encodeToString((body + "." + Long.toHexString(crc.getValue())).getBytes(StandardCharsets.UTF_8));
-	}
-
 	private ResponseEntity<Map<String, Object>> put(String path, String body) {
 		return client().put().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JSON);
 	}
 
 	private RestClient client() {
-		return RestClient.builder()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.defaultStatusHandler((status) -> true, (request, response) -> {
-			})
-			.build();
+		return LocalHttp.client(this.port);
 	}
 
 }

@@ -11,6 +11,7 @@ import org.dsmastery.devstack.Infra;
 import org.dsmastery.inventory.contracts.v1.InventoryTopics;
 import org.dsmastery.messaging.MessageHeaders;
 import org.dsmastery.payment.contracts.v1.PaymentTopics;
+import org.dsmastery.testsupport.LocalHttp;
 import org.dsmastery.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -162,11 +163,7 @@ class ChoreographyIntegrationTests {
 	}
 
 	private RestClient client() {
-		return RestClient.builder()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.defaultStatusHandler((status) -> true, (request, response) -> {
-			})
-			.build();
+		return LocalHttp.client(this.port);
 	}
 
 }

@@ -1,19 +1,17 @@
 package org.dsmastery.order;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 
 import org.dsmastery.devstack.Infra;
+import org.dsmastery.servicedefaults.web.paging.Cursors;
+import org.dsmastery.testsupport.LocalHttp;
+import org.dsmastery.testsupport.Pages;
 import org.dsmastery.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +45,6 @@ class OrderPagingTests {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
 	};
-
-	private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>; rel=\"next\"");
 
 	@Value("${local.server.port}")
 	int port;
@@ -95,10 +91,10 @@ class OrderPagingTests {
 		while (url != null) {
 			ResponseEntity<Map<String, Object>> page = get(url);
 			assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-			List<Map<String, Object>> items = items(page);
+			List<Map<String, Object>> items = Pages.items(page);
 			assertThat(items).hasSizeLessThanOrEqualTo(5);
 			items.forEach((item) -> walked.add(Long.parseLong((String) item.get("orderId"))));
-			url = nextLink(page);
+			url = Pages.nextLink(page);
 			assertThat(page.getBody().get("next") != null).as("next and Link agree").isEqualTo(url != null);
 			if (url != null) {
 				assertThat(url).contains("cursor=" + page.getBody().get("next"));
@@ -120,7 +116,7 @@ class OrderPagingTests {
 		assertThat(walked).doesNotHaveDuplicates().containsExactlyElementsOf(expected);
 		assertThat(pages).isEqualTo(5);
 		await().atMost(Duration.ofSeconds(30)).until(() -> historyRows(customer).containsAll(arrivedAhead));
-		assertThat(items(get("/api/orders?customerId=" + customer + "&size=1")))
+		assertThat(Pages.items(get("/api/orders?customerId=" + customer + "&size=1")))
 			.extracting((item) -> Long.parseLong((String) item.get("orderId")))
 			.containsExactlyElementsOf(arrivedAhead);
 	}
@@ -150,14 +146,14 @@ class OrderPagingTests {
 		ResponseEntity<Map<String, Object>> all = get("/api/orders?customerId=" + customer + "&size=100");
 		ResponseEntity<Map<String, Object>> none = get("/api/orders?customerId=" + customer() + "&size=100");
 
-		assertThat(items(first)).hasSize(20);
-		assertThat(nextLink(first))
+		assertThat(Pages.items(first)).hasSize(20);
+		assertThat(Pages.nextLink(first))
 			.isEqualTo("/api/orders?customerId=" + customer + "&size=20&cursor=" + first.getBody().get("next"));
-		assertThat(items(all)).hasSize(21);
+		assertThat(Pages.items(all)).hasSize(21);
 		assertThat(all.getBody()).containsEntry("next", null);
 		assertThat(all.getHeaders().get(HttpHeaders.LINK)).isNull();
 		assertThat(none.getBody()).containsOnlyKeys("items", "next").containsEntry("next", null);
-		assertThat(items(none)).isEmpty();
+		assertThat(Pages.items(none)).isEmpty();
 	}
 
 	@Test
@@ -192,10 +188,13 @@ class OrderPagingTests {
 		String otherCursor = (String) get("/api/orders?customerId=" + other + "&size=1").getBody().get("next");
 		assertThat(get("/api/orders?customerId=" + customer + "&size=1&cursor=" + cursor).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
+		String key = Long.toString(customer);
+		// well-formed cursors (with their checksum) around keys this list must still
+		// refuse
 		List<String> bad = List.of("not*base64", cursor.substring(0, cursor.length() - 3), cursor + "AAAA", otherCursor,
-				encode("s1.SKU-MOUSE"), encode("h1." + customer + ".5"), encode("h1." + customer + ".-5.3"),
-				encode("h1." + customer + ".5.0"), encode("h1." + customer + ".99999999999999999999.3"),
-				encode("h1." + customer + "..3"), "A".repeat(300), "");
+				Cursors.encode("s1", "SKU-MOUSE"), Cursors.encode("h1", key, "5"), Cursors.encode("h1", key, "-5", "3"),
+				Cursors.encode("h1", key, "5", "0"), Cursors.encode("h1", key, "99999999999999999999", "3"),
+				Cursors.encode("h1", key, "", "3"), "A".repeat(300), "");
 
 		for (String tampered : bad) {
 			ResponseEntity<Map<String, Object>> response = get(
@@ -249,8 +248,8 @@ class OrderPagingTests {
 		while (url != null) {
 			ResponseEntity<Map<String, Object>> page = get(url);
 			assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-			items(page).forEach((item) -> walked.add(item.get(key)));
-			url = nextLink(page);
+			Pages.items(page).forEach((item) -> walked.add(item.get(key)));
+			url = Pages.nextLink(page);
 		}
 		assertThat(walked).doesNotHaveDuplicates();
 		return walked;
@@ -282,40 +281,12 @@ class OrderPagingTests {
 		return (String) response.getBody().get("orderId");
 	}
 
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> items(ResponseEntity<Map<String, Object>> page) {
-		return (List<Map<String, Object>>) page.getBody().get("items");
-	}
-
-	private static String nextLink(ResponseEntity<Map<String, Object>> page) {
-		String link = page.getHeaders().getFirst(HttpHeaders.LINK);
-		if (link == null) {
-			return null;
-		}
-		Matcher matcher = NEXT_LINK.matcher(link);
-		assertThat(matcher.matches()).as(link).isTrue();
-		return matcher.group(1);
-	}
-
-	// a well-formed cursor (with its checksum) around a key this list must still refuse
-	private static String encode(String body) {
-		CRC32 crc = new CRC32();
-		crc.update(body.getBytes(StandardCharsets.UTF_8));
-		return Base64.getUrlEncoder()
-			.withoutPadding()
-			.encodeToString((body + "." + Long.toHexString(crc.getValue())).getBytes(StandardCharsets.UTF_8));
-	}
-
 	private ResponseEntity<Map<String, Object>> get(String path) {
 		return client().get().uri(path).retrieve().toEntity(JSON_OBJECT);
 	}
 
 	private RestClient client() {
-		return RestClient.builder()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.defaultStatusHandler((status) -> true, (request, response) -> {
-			})
-			.build();
+		return LocalHttp.client(this.port);
 	}
 
 	private static long customer() {

@@ -30,6 +30,7 @@ import org.dsmastery.order.domain.OrderEvent;
 import org.dsmastery.order.domain.OrderEventStore;
 import org.dsmastery.order.domain.OrderId;
 import org.dsmastery.order.domain.OrderVersionConflictException;
+import org.dsmastery.testsupport.LocalHttp;
 import org.dsmastery.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -437,11 +438,7 @@ class OrderServiceIntegrationTests {
 	}
 
 	private RestClient client() {
-		return RestClient.builder()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.defaultStatusHandler((status) -> true, (request, response) -> {
-			})
-			.build();
+		return LocalHttp.client(this.port);
 	}
 
 	private static long customer() {

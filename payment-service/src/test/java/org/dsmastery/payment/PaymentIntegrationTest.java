@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.dsmastery.devstack.Infra;
 import org.dsmastery.messaging.MessageHeaders;
 import org.dsmastery.payment.contracts.v1.PaymentTopics;
+import org.dsmastery.testsupport.LocalHttp;
 import org.dsmastery.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -191,11 +192,7 @@ abstract class PaymentIntegrationTest {
 
 	/** A client that hands back every answer, errors included, instead of throwing. */
 	RestClient client() {
-		return RestClient.builder()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.defaultStatusHandler((status) -> true, (request, response) -> {
-			})
-			.build();
+		return LocalHttp.client(this.port);
 	}
 
 	static Map<String, Object> payload(ConsumerRecord<String, String> record) {

@@ -140,18 +140,9 @@ class RateLimiterApiTests {
 	@Test
 	void decidesABatchInOrder() {
 		String customer = UUID.randomUUID().toString();
-		Map<String, Object> response = this.client.post()
-			.uri("/api/rate-limits/decisions/batch")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("requests",
-					List.of(request("order-service", "CUSTOMER", customer, 10),
-							request("order-service", "CUSTOMER", customer, 1), request("any", "IP", "10.1.1.1", 1))))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> response = postForJson("/api/rate-limits/decisions/batch",
+				Map.of("requests", List.of(request("order-service", "CUSTOMER", customer, 10),
+						request("order-service", "CUSTOMER", customer, 1), request("any", "IP", "10.1.1.1", 1))));
 
 		assertThat(response.get("decisions").toString()).contains("allowed=true", "allowed=false");
 		assertThat((List<?>) response.get("decisions")).hasSize(3);
@@ -262,10 +253,14 @@ class RateLimiterApiTests {
 	}
 
 	private Map<String, Object> decide(String route, String keyKind, String key, int permits) {
+		return postForJson("/api/rate-limits/decisions", request(route, keyKind, key, permits));
+	}
+
+	private Map<String, Object> postForJson(String path, Object body) {
 		return this.client.post()
-			.uri("/api/rate-limits/decisions")
+			.uri(path)
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(request(route, keyKind, key, permits))
+			.bodyValue(body)
 			.exchange()
 			.expectStatus()
 			.isOk()

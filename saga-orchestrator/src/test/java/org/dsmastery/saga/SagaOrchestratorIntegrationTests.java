@@ -108,9 +108,7 @@ class SagaOrchestratorIntegrationTests {
 		assertThat(IncomingMessages.header(reserve, MessageHeaders.SAGA_ID)).isEqualTo(order);
 		assertThat(reserve.value()).contains("\"sku\":\"SKU-MOUSE\"", "\"quantity\":2");
 
-		reply(InventoryTopics.EVENTS, order, "StockReserved",
-				"{\"orderId\":\"" + order + "\",\"lines\":[{\"sku\":\"SKU-MOUSE\",\"quantity\":2}],"
-						+ "\"reservedAt\":\"2026-11-25T12:00:00Z\"}");
+		reply(InventoryTopics.EVENTS, order, "StockReserved", stockReserved(order));
 		ConsumerRecord<String, String> authorize = awaitCommand(order, "AuthorizePayment");
 		assertThat(authorize.topic()).isEqualTo(PaymentTopics.COMMANDS);
 		assertThat(authorize.value()).contains("\"customerId\":\"42\"", "\"amountCents\":5000");
@@ -132,10 +130,7 @@ class SagaOrchestratorIntegrationTests {
 	@Test
 	void declinedPaymentReleasesStockThenRejectsTheOrder() {
 		String order = placeOrder("orchestrated");
-		awaitCommand(order, "ReserveStock");
-		reply(InventoryTopics.EVENTS, order, "StockReserved",
-				"{\"orderId\":\"" + order + "\",\"lines\":[{\"sku\":\"SKU-MOUSE\",\"quantity\":2}],"
-						+ "\"reservedAt\":\"2026-11-25T12:00:00Z\"}");
+		reserveStock(order);
 		awaitCommand(order, "AuthorizePayment");
 
 		reply(PaymentTopics.EVENTS, order, "PaymentDeclined", "{\"orderId\":\"" + order
@@ -153,10 +148,7 @@ class SagaOrchestratorIntegrationTests {
 	@Test
 	void aSilentPaymentStepTimesOutAndIsCompensated() {
 		String order = placeOrder("orchestrated");
-		awaitCommand(order, "ReserveStock");
-		reply(InventoryTopics.EVENTS, order, "StockReserved",
-				"{\"orderId\":\"" + order + "\",\"lines\":[{\"sku\":\"SKU-MOUSE\",\"quantity\":2}],"
-						+ "\"reservedAt\":\"2026-11-25T12:00:00Z\"}");
+		reserveStock(order);
 		awaitCommand(order, "AuthorizePayment");
 
 		// payment never answers: the saga asks again every 2 s, gives up after 5 s,
@@ -175,10 +167,7 @@ class SagaOrchestratorIntegrationTests {
 	@Test
 	void aPaymentStepAnsweredOnlyAfterItWasSentAgainStillApproves() {
 		String order = placeOrder("orchestrated");
-		awaitCommand(order, "ReserveStock");
-		reply(InventoryTopics.EVENTS, order, "StockReserved",
-				"{\"orderId\":\"" + order + "\",\"lines\":[{\"sku\":\"SKU-MOUSE\",\"quantity\":2}],"
-						+ "\"reservedAt\":\"2026-11-25T12:00:00Z\"}");
+		reserveStock(order);
 
 		// payment-service is down: the first command goes unanswered and is sent again,
 		// with a message id of its own and the same order
@@ -200,8 +189,7 @@ class SagaOrchestratorIntegrationTests {
 	void duplicateRepliesMoveTheSagaOnce() {
 		String order = placeOrder("orchestrated");
 		awaitCommand(order, "ReserveStock");
-		String reserved = "{\"orderId\":\"" + order + "\",\"lines\":[{\"sku\":\"SKU-MOUSE\",\"quantity\":2}],"
-				+ "\"reservedAt\":\"2026-11-25T12:00:00Z\"}";
+		String reserved = stockReserved(order);
 		String messageId = UUID.randomUUID().toString();
 
 		reply(InventoryTopics.EVENTS, order, "StockReserved", reserved, messageId);
@@ -316,6 +304,17 @@ class SagaOrchestratorIntegrationTests {
 				+ "\"lines\":[{\"sku\":\"SKU-MOUSE\",\"quantity\":2,\"unitPriceCents\":2500}],\"totalCents\":5000,"
 				+ "\"currency\":\"EUR\",\"sagaStyle\":\"" + style + "\",\"placedAt\":\"2026-11-25T12:00:00Z\"}");
 		return order;
+	}
+
+	/** Plays inventory: awaits the saga's ReserveStock and answers StockReserved. */
+	private void reserveStock(String order) {
+		awaitCommand(order, "ReserveStock");
+		reply(InventoryTopics.EVENTS, order, "StockReserved", stockReserved(order));
+	}
+
+	private static String stockReserved(String order) {
+		return "{\"orderId\":\"" + order + "\",\"lines\":[{\"sku\":\"SKU-MOUSE\",\"quantity\":2}],"
+				+ "\"reservedAt\":\"2026-11-25T12:00:00Z\"}";
 	}
 
 	private void reply(String topic, String key, String type, String payload) {

@@ -1,6 +1,7 @@
 package org.dsmastery.gateway.ratelimit;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -10,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.dsmastery.ratelimiting.RedisRateLimiter;
 import org.dsmastery.ratelimiting.RedisRules;
 import org.dsmastery.ratelimiting.RuleBasedRateLimiter;
+import org.dsmastery.ratelimiting.RulesReload;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -102,9 +104,11 @@ class RateLimitConfiguration {
 				.start();
 		}
 
+		// the rules start reloading when created (the decider needs them at once); this
+		// stops them before the connection factory
 		@Bean
 		RulesReload rateLimitRulesReload(RedisRules rateLimitRules) {
-			return new RulesReload(rateLimitRules);
+			return new RulesReload(rateLimitRules, List.of(), List.of());
 		}
 
 		@Bean

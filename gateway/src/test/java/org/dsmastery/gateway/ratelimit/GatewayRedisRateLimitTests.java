@@ -108,11 +108,7 @@ class GatewayRedisRateLimitTests {
 		// the rate-limiter's tiers API writes the registry; the gateway follows it
 		redis.opsForHash().put("rl:rules:tiers", "CUSTOMER:" + customer, "gold").block();
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> this.client.get()
-				.uri("/api/ids")
-				.header("X-Customer-Id", customer)
-				.exchange()
-				.expectHeader()
+			.untilAsserted(() -> idsAs(customer).expectHeader()
 				.valueEquals("RateLimit-Policy", "\"ids-redis-gold\";q=7;w=700"));
 		redis.opsForHash().remove("rl:rules", "ids-redis-gold").block();
 	}
@@ -121,11 +117,7 @@ class GatewayRedisRateLimitTests {
 	void refusesPastTheCapacityWithHeadersInTheServicesKeys() {
 		String customer = "customer-" + UUID.randomUUID();
 		for (int i = 0; i < 3; i++) {
-			this.client.get()
-				.uri("/api/ids")
-				.header("X-Customer-Id", customer)
-				.exchange()
-				.expectStatus()
+			idsAs(customer).expectStatus()
 				.isOk()
 				.expectHeader()
 				.valueEquals("RateLimit-Policy", "\"ids-redis-test\";q=3;w=300")
@@ -133,11 +125,7 @@ class GatewayRedisRateLimitTests {
 				.valueEquals("RateLimit", "\"ids-redis-test\";r=" + (2 - i) + ";t=0");
 		}
 
-		this.client.get()
-			.uri("/api/ids")
-			.header("X-Customer-Id", customer)
-			.exchange()
-			.expectStatus()
+		idsAs(customer).expectStatus()
 			.isEqualTo(429)
 			.expectHeader()
 			.exists("Retry-After")
@@ -158,9 +146,9 @@ class GatewayRedisRateLimitTests {
 	void theRuntimeSwitchTurnsLimitingOffAndOn() {
 		String customer = "customer-" + UUID.randomUUID();
 		for (int i = 0; i < 3; i++) {
-			this.client.get().uri("/api/ids").header("X-Customer-Id", customer).exchange().expectStatus().isOk();
+			idsAs(customer).expectStatus().isOk();
 		}
-		this.client.get().uri("/api/ids").header("X-Customer-Id", customer).exchange().expectStatus().isEqualTo(429);
+		idsAs(customer).expectStatus().isEqualTo(429);
 
 		this.client.post()
 			.uri("/actuator/ratelimit")
@@ -175,14 +163,7 @@ class GatewayRedisRateLimitTests {
 			.jsonPath("$.enabled")
 			.isEqualTo(false);
 		try {
-			this.client.get()
-				.uri("/api/ids")
-				.header("X-Customer-Id", customer)
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectHeader()
-				.doesNotExist("RateLimit");
+			idsAs(customer).expectStatus().isOk().expectHeader().doesNotExist("RateLimit");
 		}
 		finally {
 			this.client.post()
@@ -193,7 +174,11 @@ class GatewayRedisRateLimitTests {
 				.expectStatus()
 				.isOk();
 		}
-		this.client.get().uri("/api/ids").header("X-Customer-Id", customer).exchange().expectStatus().isEqualTo(429);
+		idsAs(customer).expectStatus().isEqualTo(429);
+	}
+
+	private WebTestClient.ResponseSpec idsAs(String customer) {
+		return this.client.get().uri("/api/ids").header("X-Customer-Id", customer).exchange();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.dsmastery.devstack.Infra;
 import org.dsmastery.snowflake.SnowflakeId;
+import org.dsmastery.testsupport.LocalHttp;
 import org.dsmastery.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +30,7 @@ class IdApiTests {
 	int port;
 
 	private RestClient client() {
-		return RestClient.builder()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.defaultStatusHandler((status) -> true, (request, response) -> {
-			})
-			.build();
+		return LocalHttp.client(this.port);
 	}
 
 	@Test

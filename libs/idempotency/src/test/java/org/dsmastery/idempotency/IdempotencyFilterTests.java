@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.dsmastery.devstack.Infra;
+import org.dsmastery.testsupport.LocalHttp;
 import org.dsmastery.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -206,22 +207,11 @@ class IdempotencyFilterTests {
 	}
 
 	private ResponseEntity<Map<String, Object>> post(String key, String body) {
-		return RestClient.builder()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.defaultStatusHandler((status) -> true, (request, response) -> {
-			})
-			.build()
-			.post()
-			.uri("/things")
-			.headers((headers) -> {
-				if (key != null) {
-					headers.set(IdempotencyFilter.HEADER, key);
-				}
-			})
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.retrieve()
-			.toEntity(JSON);
+		return LocalHttp.client(this.port).post().uri("/things").headers((headers) -> {
+			if (key != null) {
+				headers.set(IdempotencyFilter.HEADER, key);
+			}
+		}).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JSON);
 	}
 
 	@SpringBootApplication

@@ -13,8 +13,6 @@ import org.dsmastery.ratelimiting.RuleBasedRateLimiter;
 import org.dsmastery.ratelimiting.TierAssignment;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.SmartLifecycle;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,13 +24,7 @@ import org.springframework.stereotype.Component;
  * gets the {@link #DEFAULTS} and the {@link #DEFAULT_TIERS}.
  */
 @Component
-public class RuleStore implements SmartLifecycle {
-
-	/**
-	 * Just above the Redis connection factory's phase (0): the reload starts after the
-	 * factory and stops before it, so no reload runs on a stopped factory at shutdown.
-	 */
-	static final int PHASE = 1;
+public class RuleStore {
 
 	static final String KEY = RedisRules.DEFAULT_KEY;
 
@@ -56,32 +48,8 @@ public class RuleStore implements SmartLifecycle {
 
 	private final RedisRules rules;
 
-	private volatile boolean running;
-
-	RuleStore(ReactiveStringRedisTemplate redis) {
-		this.rules = new RedisRules(redis, KEY, Duration.ofSeconds(1));
-	}
-
-	@Override
-	public void start() {
-		this.rules.start(DEFAULTS, DEFAULT_TIERS);
-		this.running = true;
-	}
-
-	@Override
-	public void stop() {
-		this.rules.close();
-		this.running = false;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	@Override
-	public int getPhase() {
-		return PHASE;
+	RuleStore(RedisRules rules) {
+		this.rules = rules;
 	}
 
 	/**

@@ -1,20 +1,15 @@
 package org.dsmastery.servicedefaults.web;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
+import org.dsmastery.testsupport.LocalHttp;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -28,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dsmastery.testsupport.ProblemAssertions.assertProblem;
 
 /**
  * A small WebFlux application on a real Reactor Netty, asked over real HTTP: every error,
@@ -40,16 +36,15 @@ class ReactiveProblemsTests {
 
 	private static final String JSON = "application/json";
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final LocalHttp http;
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
-	@LocalServerPort
-	int port;
+	ReactiveProblemsTests(@LocalServerPort int port) {
+		this.http = new LocalHttp(port);
+	}
 
 	@Test
 	void answersAnUnroutedPathWith404WithoutNamingTheFramework() {
-		HttpResponse<String> response = send(request("/api/nothing-here").GET());
+		HttpResponse<String> response = this.http.send(this.http.request("/api/nothing-here").GET());
 
 		JsonNode problem = assertProblem(response, 404, "not-found", "Not found");
 		assertThat(problem.get("detail").asString()).isEqualTo("there is nothing at GET /api/nothing-here");
@@ -57,7 +52,7 @@ class ReactiveProblemsTests {
 
 	@Test
 	void refusesAnUnsupportedMethodWith405AndTheAllowedOnes() {
-		HttpResponse<String> response = send(request("/api/things").DELETE());
+		HttpResponse<String> response = this.http.send(this.http.request("/api/things").DELETE());
 
 		assertProblem(response, 405, "method-not-allowed", "Method not allowed");
 		assertThat(response.headers().firstValue("Allow"))
@@ -67,8 +62,9 @@ class ReactiveProblemsTests {
 	@Test
 	void refusesAPlainTextOrFormBodyWith415() {
 		for (String contentType : List.of("text/plain", "application/x-www-form-urlencoded")) {
-			HttpResponse<String> response = send(
-					request("/api/things").POST(BodyPublishers.ofString("a=b")).header("Content-Type", contentType));
+			HttpResponse<String> response = this.http.send(this.http.request("/api/things")
+				.POST(BodyPublishers.ofString("a=b"))
+				.header("Content-Type", contentType));
 
 			assertProblem(response, 415, "unsupported-media-type", "Unsupported media type");
 		}
@@ -76,14 +72,16 @@ class ReactiveProblemsTests {
 
 	@Test
 	void answersAnUnacceptableAcceptWith406() {
-		HttpResponse<String> response = send(request("/api/things").header("Accept", "application/xml").GET());
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/api/things").header("Accept", "application/xml").GET());
 
 		assertProblem(response, 406, "not-acceptable", "Not acceptable");
 	}
 
 	@Test
 	void refusesAWronglyTypedBodyWithThePointer() {
-		HttpResponse<String> response = send(request("/api/things").POST(BodyPublishers.ofString("{\"customerId\":42}"))
+		HttpResponse<String> response = this.http.send(this.http.request("/api/things")
+			.POST(BodyPublishers.ofString("{\"customerId\":42}"))
 			.header("Content-Type", JSON));
 
 		JsonNode problem = assertProblem(response, 400, "invalid-request", "Invalid request");
@@ -93,7 +91,7 @@ class ReactiveProblemsTests {
 
 	@Test
 	void refusesABodyOverTheCodecsLimitWith413() {
-		HttpResponse<String> response = send(request("/api/things")
+		HttpResponse<String> response = this.http.send(this.http.request("/api/things")
 			.POST(BodyPublishers.ofString("{\"customerId\":\"" + "x".repeat(300 * 1024) + "\"}"))
 			.header("Content-Type", JSON));
 
@@ -102,47 +100,19 @@ class ReactiveProblemsTests {
 
 	@Test
 	void answersAnOversizedHeaderWith431FromNetty() {
-		HttpResponse<String> response = send(request("/api/things").header("X-Big", "x".repeat(9 * 1024)).GET());
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/api/things").header("X-Big", "x".repeat(9 * 1024)).GET());
 
 		assertProblem(response, 431, "header-too-large", "Request header too large");
 	}
 
 	@Test
 	void hidesAHandlersFailureBehindA500() {
-		HttpResponse<String> response = send(request("/api/boom").GET());
+		HttpResponse<String> response = this.http.send(this.http.request("/api/boom").GET());
 
 		JsonNode problem = assertProblem(response, 500, "internal-error", "Internal error");
 		assertThat(problem.get("detail").asString()).isEqualTo("an unexpected error occurred; it has been logged");
 		assertThat(response.body()).doesNotContain("ledger-secret");
-	}
-
-	private JsonNode assertProblem(HttpResponse<String> response, int status, String type, String title) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).as(response.body())
-			.hasValue("application/problem+json");
-		JsonNode problem = this.json.readTree(response.body());
-		assertThat(problem.get("type").asString()).isEqualTo("https://dsmastery.org/problems/" + type);
-		assertThat(problem.get("title").asString()).isEqualTo(title);
-		assertThat(problem.get("status").asInt()).isEqualTo(status);
-		assertThat(response.body()).doesNotContain("\tat ", "java.", "org.springframework", "trace", "exception");
-		return problem;
-	}
-
-	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) {
-		try {
-			return this.http.send(request.build(), BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@SpringBootConfiguration

@@ -1,12 +1,9 @@
 package org.dsmastery.servicedefaults.web;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.dsmastery.testsupport.LocalHttp;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dsmastery.testsupport.ProblemAssertions.assertProblem;
 
 /**
  * A small servlet application on a real Tomcat, asked over real HTTP: every error, from
@@ -52,18 +51,19 @@ class ServletProblemsTests {
 
 	private static final String JSON = "application/json";
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	@LocalServerPort
-	int port;
+	private final LocalHttp http;
+
+	ServletProblemsTests(@LocalServerPort int port) {
+		this.http = new LocalHttp(port);
+	}
 
 	@Test
 	void refusesAPlainTextOrFormBodyWith415() throws Exception {
 		for (String contentType : List.of("text/plain", "application/x-www-form-urlencoded")) {
-			HttpResponse<String> response = send(
-					post("/api/things", "customerId=7").header("Content-Type", contentType));
+			HttpResponse<String> response = this.http
+				.send(post("/api/things", "customerId=7").header("Content-Type", contentType));
 
 			assertProblem(response, 415, "unsupported-media-type", "Unsupported media type");
 		}
@@ -71,7 +71,7 @@ class ServletProblemsTests {
 
 	@Test
 	void refusesAnUnsupportedMethodWith405AndTheAllowedOnes() throws Exception {
-		HttpResponse<String> response = send(request("/api/things").DELETE());
+		HttpResponse<String> response = this.http.send(this.http.request("/api/things").DELETE());
 
 		assertProblem(response, 405, "method-not-allowed", "Method not allowed");
 		assertThat(response.headers().firstValue("Allow"))
@@ -80,7 +80,7 @@ class ServletProblemsTests {
 
 	@Test
 	void answersAnUnroutedPathWith404WithoutNamingTheFramework() throws Exception {
-		HttpResponse<String> response = send(request("/api/nothing-here").GET());
+		HttpResponse<String> response = this.http.send(this.http.request("/api/nothing-here").GET());
 
 		JsonNode problem = assertProblem(response, 404, "not-found", "Not found");
 		assertThat(problem.get("detail").asString()).isEqualTo("there is nothing at GET /api/nothing-here");
@@ -89,17 +89,20 @@ class ServletProblemsTests {
 
 	@Test
 	void answersAnUnacceptableAcceptWith406() throws Exception {
-		HttpResponse<String> response = send(request("/api/things/1").header("Accept", "application/xml").GET());
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/api/things/1").header("Accept", "application/xml").GET());
 
 		assertProblem(response, 406, "not-acceptable", "Not acceptable");
 	}
 
 	@Test
 	void answersMissingOrMistypedParametersWith400AndThePointer() throws Exception {
-		JsonNode mistyped = assertProblem(send(request("/api/things?count=many").GET()), 400, "invalid-request",
-				"Invalid count");
-		JsonNode badPath = assertProblem(send(request("/api/things/abc").GET()), 400, "invalid-request", "Invalid id");
-		JsonNode missing = assertProblem(send(request("/api/things").GET()), 400, "invalid-request", "Invalid request");
+		JsonNode mistyped = assertProblem(this.http.send(this.http.request("/api/things?count=many").GET()), 400,
+				"invalid-request", "Invalid count");
+		JsonNode badPath = assertProblem(this.http.send(this.http.request("/api/things/abc").GET()), 400,
+				"invalid-request", "Invalid id");
+		JsonNode missing = assertProblem(this.http.send(this.http.request("/api/things").GET()), 400, "invalid-request",
+				"Invalid request");
 
 		assertThat(mistyped.at("/errors/0/pointer").asString()).isEqualTo("#/count");
 		assertThat(badPath.at("/errors/0/pointer").asString()).isEqualTo("#/id");
@@ -110,7 +113,7 @@ class ServletProblemsTests {
 	void answersMalformedJsonWith400() throws Exception {
 		for (String body : List.of("{\"customerId\":", "not json", "{\"customerId\":\"7\",\"quantity\":1} {}",
 				"{\"customerId\":\"7\",\"quantity\":1}]", "")) {
-			HttpResponse<String> response = send(post("/api/things", body).header("Content-Type", JSON));
+			HttpResponse<String> response = this.http.send(post("/api/things", body).header("Content-Type", JSON));
 
 			assertProblem(response, 400, "invalid-request", "Unreadable request");
 		}
@@ -134,7 +137,7 @@ class ServletProblemsTests {
 				"{\"customerId\":\"7\",\"customerId\":\"8\",\"quantity\":1}",
 				List.of("#/customerId", "appears more than once"));
 		cases.forEach((body, expected) -> {
-			HttpResponse<String> response = send(post("/api/things", body).header("Content-Type", JSON));
+			HttpResponse<String> response = this.http.send(post("/api/things", body).header("Content-Type", JSON));
 
 			JsonNode problem = assertProblem(response, 400, "invalid-request", "Unreadable request");
 			assertThat(problem.at("/errors/0/pointer").asString()).as(body).isEqualTo(expected.get(0));
@@ -144,7 +147,7 @@ class ServletProblemsTests {
 
 	@Test
 	void acceptsTheContractsOwnTypes() throws Exception {
-		HttpResponse<String> response = send(post("/api/things",
+		HttpResponse<String> response = this.http.send(post("/api/things",
 				"{\"customerId\":\"7\",\"quantity\":2,\"gift\":true,\"lines\":[{\"sku\":\"SKU-1\"}]}")
 			.header("Content-Type", JSON));
 
@@ -155,8 +158,8 @@ class ServletProblemsTests {
 	@Test
 	void leavesActuatorWriteOperationsTheirScalars() {
 		// actuator reads its body as Map<String, String> and converts the values itself
-		HttpResponse<String> response = send(
-				post("/actuator/switch", "{\"enabled\":false,\"weight\":3}").header("Content-Type", JSON));
+		HttpResponse<String> response = this.http
+			.send(post("/actuator/switch", "{\"enabled\":false,\"weight\":3}").header("Content-Type", JSON));
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		assertThat(response.body()).contains("\"enabled\":false", "\"weight\":3");
@@ -164,8 +167,8 @@ class ServletProblemsTests {
 
 	@Test
 	void answersBeanValidationWith400AndEveryPointer() throws Exception {
-		HttpResponse<String> response = send(
-				post("/api/things", "{\"customerId\":\"" + "x".repeat(21) + "\"}").header("Content-Type", JSON));
+		HttpResponse<String> response = this.http
+			.send(post("/api/things", "{\"customerId\":\"" + "x".repeat(21) + "\"}").header("Content-Type", JSON));
 
 		JsonNode problem = assertProblem(response, 400, "invalid-request", "Invalid request");
 		assertThat(problem.get("errors").toString()).contains("#/customerId", "#/quantity");
@@ -174,7 +177,8 @@ class ServletProblemsTests {
 	@Test
 	void answersAnOversizedHeaderWith431FromTomcat() throws Exception {
 		// Tomcat refuses it while parsing, before any filter or servlet
-		HttpResponse<String> response = send(request("/api/things/1").header("X-Big", "x".repeat(9 * 1024)).GET());
+		HttpResponse<String> response = this.http
+			.send(this.http.request("/api/things/1").header("X-Big", "x".repeat(9 * 1024)).GET());
 
 		assertProblem(response, 431, "header-too-large", "Request header too large");
 	}
@@ -182,9 +186,9 @@ class ServletProblemsTests {
 	@Test
 	void refusesABodyOverTheLimitWith413() {
 		String big = "{\"customerId\":\"" + "x".repeat(300 * 1024) + "\"}";
-		HttpResponse<String> declared = send(post("/api/things", big).header("Content-Type", JSON));
+		HttpResponse<String> declared = this.http.send(post("/api/things", big).header("Content-Type", JSON));
 		// no Content-Length: the JDK client sends it chunked
-		HttpResponse<String> chunked = send(request("/api/things")
+		HttpResponse<String> chunked = this.http.send(this.http.request("/api/things")
 			.POST(BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes())))
 			.header("Content-Type", JSON));
 
@@ -195,16 +199,16 @@ class ServletProblemsTests {
 	@Test
 	void takesAChunkedBodyUnderTheLimit() {
 		byte[] body = "{\"customerId\":\"7\",\"quantity\":1}".getBytes();
-		HttpResponse<String> response = send(
-				request("/api/things").POST(BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
-					.header("Content-Type", JSON));
+		HttpResponse<String> response = this.http.send(this.http.request("/api/things")
+			.POST(BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+			.header("Content-Type", JSON));
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 	}
 
 	@Test
 	void hidesAControllersFailureBehindA500() throws Exception {
-		HttpResponse<String> response = send(request("/api/boom").GET());
+		HttpResponse<String> response = this.http.send(this.http.request("/api/boom").GET());
 
 		JsonNode problem = assertProblem(response, 500, "internal-error", "Internal error");
 		assertThat(problem.get("detail").asString()).isEqualTo("an unexpected error occurred; it has been logged");
@@ -213,7 +217,7 @@ class ServletProblemsTests {
 
 	@Test
 	void hidesAFiltersFailureBehindA500FromTheErrorPage() throws Exception {
-		HttpResponse<String> response = send(request("/api/filter-boom").GET());
+		HttpResponse<String> response = this.http.send(this.http.request("/api/filter-boom").GET());
 
 		assertProblem(response, 500, "internal-error", "Internal error");
 		assertThat(response.body()).doesNotContain("filter-secret", "Exception");
@@ -221,40 +225,11 @@ class ServletProblemsTests {
 
 	@Test
 	void answersTheErrorPageItselfAsNotFound() throws Exception {
-		assertProblem(send(request("/error").GET()), 404, "not-found", "Not found");
-	}
-
-	private JsonNode assertProblem(HttpResponse<String> response, int status, String type, String title) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).as(response.body())
-			.hasValue("application/problem+json");
-		JsonNode problem = this.json.readTree(response.body());
-		assertThat(problem.get("type").asString()).isEqualTo("https://dsmastery.org/problems/" + type);
-		assertThat(problem.get("title").asString()).isEqualTo(title);
-		assertThat(problem.get("status").asInt()).isEqualTo(status);
-		assertThat(response.body()).doesNotContain("\tat ", "java.", "org.springframework", "trace", "exception");
-		return problem;
-	}
-
-	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+		assertProblem(this.http.send(this.http.request("/error").GET()), 404, "not-found", "Not found");
 	}
 
 	private HttpRequest.Builder post(String path, String body) {
-		return request(path).POST(BodyPublishers.ofString(body));
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) {
-		try {
-			return this.http.send(request.build(), BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return this.http.request(path).POST(BodyPublishers.ofString(body));
 	}
 
 	@SpringBootConfiguration
