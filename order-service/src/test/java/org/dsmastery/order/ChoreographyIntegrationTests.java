@@ -7,25 +7,24 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.dsmastery.devstack.Infra;
+
 import org.dsmastery.inventory.contracts.v1.InventoryTopics;
 import org.dsmastery.messaging.MessageHeaders;
 import org.dsmastery.payment.contracts.v1.PaymentTopics;
 import org.dsmastery.testsupport.LocalHttp;
-import org.dsmastery.testsupport.UsesInfrastructure;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
+
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,11 +34,8 @@ import static org.awaitility.Awaitility.await;
  * order-service's part of the choreographed saga, against real PostgreSQL and Kafka: the
  * test plays inventory and payment by publishing their events.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "eureka.client.enabled=false", "shop.outbox.poll-interval=200ms",
-				"shop.order.choreography-timeout=4s" })
-@UsesInfrastructure(value = { Infra.POSTGRES, Infra.KAFKA }, database = "orders")
-class ChoreographyIntegrationTests {
+@TestPropertySource(properties = "shop.order.choreography-timeout=4s")
+class ChoreographyIntegrationTests extends OrderIntegrationTest {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
 	};
@@ -52,12 +48,6 @@ class ChoreographyIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
-
-	@DynamicPropertySource
-	static void dependencies(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.discovery.client.simple.instances.id-generator[0].uri", StubDependencies::url);
-		registry.add("spring.cloud.discovery.client.simple.instances.inventory-service[0].uri", StubDependencies::url);
-	}
 
 	@Test
 	void paymentAuthorizedApprovesAChoreographedOrder() {

@@ -8,25 +8,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.dsmastery.devstack.Infra;
 import org.dsmastery.servicedefaults.web.paging.Cursors;
 import org.dsmastery.testsupport.LocalHttp;
 import org.dsmastery.testsupport.Pages;
-import org.dsmastery.testsupport.UsesInfrastructure;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
+
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
@@ -38,10 +36,7 @@ import static org.awaitility.Awaitility.await;
  * through the API and reach the read side through Kafka; rows that only a lagging
  * projection or one microsecond could produce are written into the read table directly.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "eureka.client.enabled=false", "shop.outbox.poll-interval=200ms" })
-@UsesInfrastructure(value = { Infra.POSTGRES, Infra.KAFKA }, database = "orders")
-class OrderPagingTests {
+class OrderPagingTests extends OrderIntegrationTest {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
 	};
@@ -54,12 +49,6 @@ class OrderPagingTests {
 
 	@Autowired
 	TransactionTemplate transactions;
-
-	@DynamicPropertySource
-	static void dependencies(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.discovery.client.simple.instances.id-generator[0].uri", StubDependencies::url);
-		registry.add("spring.cloud.discovery.client.simple.instances.inventory-service[0].uri", StubDependencies::url);
-	}
 
 	/**
 	 * Rows written here without events: a projection rebuild in another test must not

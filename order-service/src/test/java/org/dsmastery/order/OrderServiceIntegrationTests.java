@@ -20,7 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.dsmastery.devstack.Infra;
+
 import org.dsmastery.messaging.IncomingMessages;
 import org.dsmastery.messaging.MessageHeaders;
 import org.dsmastery.order.application.OrderEventPublisher;
@@ -31,21 +31,20 @@ import org.dsmastery.order.domain.OrderEventStore;
 import org.dsmastery.order.domain.OrderId;
 import org.dsmastery.order.domain.OrderVersionConflictException;
 import org.dsmastery.testsupport.LocalHttp;
-import org.dsmastery.testsupport.UsesInfrastructure;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
+
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
@@ -57,10 +56,7 @@ import static org.awaitility.Awaitility.await;
  * order-service end to end inside one JVM: real HTTP, real PostgreSQL and Kafka; only
  * id-generator and inventory are stand-ins.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "eureka.client.enabled=false", "shop.outbox.poll-interval=200ms" })
-@UsesInfrastructure(value = { Infra.POSTGRES, Infra.KAFKA }, database = "orders")
-class OrderServiceIntegrationTests {
+class OrderServiceIntegrationTests extends OrderIntegrationTest {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
 	};
@@ -90,12 +86,6 @@ class OrderServiceIntegrationTests {
 
 	@Autowired
 	OrderEventPublisher publisher;
-
-	@DynamicPropertySource
-	static void dependencies(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.discovery.client.simple.instances.id-generator[0].uri", StubDependencies::url);
-		registry.add("spring.cloud.discovery.client.simple.instances.inventory-service[0].uri", StubDependencies::url);
-	}
 
 	@Test
 	void placesAnOrderAtInventoryPricesAndPublishesOrderPlaced() throws Exception {

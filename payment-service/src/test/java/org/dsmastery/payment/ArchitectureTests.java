@@ -12,10 +12,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTests {
 
 	@ArchTest
-	static final ArchRule houseRules = HouseRules.forService("org.dsmastery.payment");
-
-	@ArchTest
-	static final ArchRule hexagon = HouseRules.hexagon("org.dsmastery.payment");
+	static final ArchRule domainService = HouseRules.domainService("org.dsmastery.payment");
 
 	@ArchTest
 	static final ArchRule theSimulatorIsReachedOnlyOverHttp = noClasses().that()

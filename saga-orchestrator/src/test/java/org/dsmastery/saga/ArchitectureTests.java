@@ -10,9 +10,6 @@ import org.dsmastery.testsupport.HouseRules;
 class ArchitectureTests {
 
 	@ArchTest
-	static final ArchRule houseRules = HouseRules.forService("org.dsmastery.saga");
-
-	@ArchTest
-	static final ArchRule hexagon = HouseRules.hexagon("org.dsmastery.saga");
+	static final ArchRule domainService = HouseRules.domainService("org.dsmastery.saga");
 
 }

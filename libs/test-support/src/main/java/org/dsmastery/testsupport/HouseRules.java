@@ -23,9 +23,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * &#64;AnalyzeClasses(packages = "org.dsmastery.order", importOptions = ImportOption.DoNotIncludeTests.class)
  * class ArchitectureTests {
  *     &#64;ArchTest
- *     static final ArchRule houseRules = HouseRules.forService("org.dsmastery.order");
- *     &#64;ArchTest
- *     static final ArchRule hexagon = HouseRules.hexagon("org.dsmastery.order");
+ *     static final ArchRule domainService = HouseRules.domainService("org.dsmastery.order");
  * }
  * </pre>
  */
@@ -67,6 +65,17 @@ public final class HouseRules {
 			.and(isolated)
 			.and(freeOfCycles(servicePackage))
 			.allowEmptyShould(true);
+	}
+
+	/**
+	 * Every rule of a domain service: the {@linkplain #forService house rules} and its
+	 * {@linkplain #hexagon hexagon}.
+	 * @param servicePackage the service's base package, such as
+	 * {@code org.dsmastery.order}
+	 * @return the combined rule
+	 */
+	public static ArchRule domainService(String servicePackage) {
+		return CompositeArchRule.of(forService(servicePackage)).and(hexagon(servicePackage));
 	}
 
 	/**
