@@ -6,19 +6,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import org.dsmastery.topology.Topology;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -28,14 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * inventory, an event appended and an outbox message committed per order. Through the
  * gateway and directly to order-service. Loopback only.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
-@Fork(value = 1, jvmArgsAppend = { "-XX:+UseSerialGC", "-Xmx256m" })
 @Threads(8)
-public class OrderApiBenchmark {
+public class OrderApiBenchmark extends ThroughputBenchmark {
 
 	/** The gateway, or order-service directly: a name in platform.topology. */
 	@Param({ "gateway", "order-service" })

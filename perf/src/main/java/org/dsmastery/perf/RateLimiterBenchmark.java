@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.bucket4j.BucketConfiguration;
@@ -21,12 +20,8 @@ import org.dsmastery.ratelimiting.Decision;
 import org.dsmastery.ratelimiting.Limit;
 import org.dsmastery.ratelimiting.RedisRateLimiter;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -53,14 +48,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code ./platform bench ratelimit} runs the class in five rounds and judges the median
  * ratio.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 4)
-@Fork(value = 1, jvmArgsAppend = { "-XX:+UseSerialGC", "-Xmx256m" })
 @Threads(4)
-public class RateLimiterBenchmark {
+public class RateLimiterBenchmark extends ThroughputBenchmark {
 
 	static final long CAPACITY = 1_000_000_000L;
 

@@ -1,18 +1,12 @@
 package org.dsmastery.perf;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import org.dsmastery.snowflake.SnowflakeGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -21,14 +15,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * per millisecond (4,096,000/s); a generator that reaches that cap spends the rest of
  * each millisecond waiting for the next one.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = { "-XX:+UseSerialGC", "-Xmx512m" })
 @Threads(1)
-public class SnowflakeGeneratorBenchmark {
+public class SnowflakeGeneratorBenchmark extends ThroughputBenchmark {
 
 	static final int BATCH = 1000;
 
