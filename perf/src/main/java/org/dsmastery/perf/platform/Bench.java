@@ -1,7 +1,6 @@
 package org.dsmastery.perf.platform;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -19,6 +18,8 @@ import org.dsmastery.perf.Report;
 import org.dsmastery.perf.SagaThroughputBenchmark;
 import org.dsmastery.topology.Topology;
 import org.openjdk.jmh.runner.Runner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
@@ -33,6 +34,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * platform's cold start and memory.
  */
 public final class Bench {
+
+	private static final Logger logger = LoggerFactory.getLogger(Bench.class);
 
 	/**
 	 * The suites, by the name {@code ./platform bench} takes.
@@ -61,8 +64,6 @@ public final class Bench {
 	private static final List<String> ORDER = List.of("generator", "outbox", "ratelimit", "ratelimit-sweep",
 			"consumer-recovery", "footprint", "api", "orders", "edge", "saga", "all");
 
-	private final PrintStream out = System.out;
-
 	private final Path root;
 
 	private final Path state;
@@ -86,7 +87,7 @@ public final class Bench {
 		List<String> options = new ArrayList<>(Arrays.asList(args).subList(Math.min(3, args.length), args.length));
 		String problem = bench.run(suite, options);
 		if (problem != null) {
-			System.err.println("platform: " + problem);
+			logger.error("platform: {}", problem);
 			System.exit(1);
 		}
 	}
@@ -123,8 +124,8 @@ public final class Bench {
 			return "the api benchmarks measure the running platform: ./platform up first";
 		}
 		if (platformUp && !"peak".equals(read(this.state.resolve("run/jit")))) {
-			System.err.println("platform: note: the services run C1 only; for peak numbers start them with "
-					+ "./platform up --peak");
+			logger.warn(
+					"platform: note: the services run C1 only; for peak numbers start them with ./platform up --peak");
 		}
 		String[] rest = options.toArray(String[]::new);
 		switch (name) {
@@ -189,7 +190,7 @@ public final class Bench {
 	}
 
 	private void step(String line) {
-		this.out.println("\033[1m==> " + line + "\033[0m");
+		logger.info("\033[1m==> {}\033[0m", line);
 	}
 
 	static boolean listening(int port) {

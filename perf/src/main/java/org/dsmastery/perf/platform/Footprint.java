@@ -1,7 +1,6 @@
 package org.dsmastery.perf.platform;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.dsmastery.topology.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Cold start and memory of the whole platform, as a user meets them: each round stops
@@ -25,11 +26,11 @@ import org.dsmastery.topology.Topology;
  */
 final class Footprint {
 
+	private static final Logger logger = LoggerFactory.getLogger(Footprint.class);
+
 	private static final int ORDERS = 20;
 
 	private static final Pattern ORDER_ID = Pattern.compile("\"orderId\"\\s*:\\s*\"(\\d+)\"");
-
-	private final PrintStream out = System.out;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -65,7 +66,7 @@ final class Footprint {
 		List<Integer> idle = new ArrayList<>();
 		List<Integer> loaded = new ArrayList<>();
 		for (int round = 1; round <= rounds; round++) {
-			this.out.printf("\033[1m==> Round %d of %d: up, %d orders, down\033[0m%n", round, rounds, ORDERS);
+			logger.info("\033[1m==> Round {} of {}: up, {} orders, down\033[0m", round, rounds, ORDERS);
 			Run up = platform("up", true);
 			if (up.exitCode() != 0) {
 				return "up failed in round " + round + ": " + up.output();
@@ -75,18 +76,17 @@ final class Footprint {
 			placeOrdersAndAwaitTheirDecision(round);
 			int busy = number(platform("status", true).output(), "total PSS: (\\d+)");
 			platform("down", true);
-			this.out.printf("    ready in %d s; PSS %d MiB after start, %d MiB after %d orders%n", ready, pss, busy,
-					ORDERS);
+			logger.info("    ready in {} s; PSS {} MiB after start, {} MiB after {} orders", ready, pss, busy, ORDERS);
 			readies.add(ready);
 			idle.add(pss);
 			loaded.add(busy);
 		}
-		this.out.printf(
-				"%nfootprint, median of %d rounds: ready in %d s (goal <= 45 s); PSS %d MiB after start, "
-						+ "%d MiB after %d orders (goal <= 2.5 GB, 2384 MiB)%n",
+		logger.info(
+				"\nfootprint, median of {} rounds: ready in {} s (goal <= 45 s); PSS {} MiB after start, "
+						+ "{} MiB after {} orders (goal <= 2.5 GB, 2384 MiB)",
 				rounds, median(readies), median(idle), median(loaded), ORDERS);
-		this.out.printf("rounds: ready %s s; PSS after start %s MiB; after orders %s MiB%n", joined(readies),
-				joined(idle), joined(loaded));
+		logger.info("rounds: ready {} s; PSS after start {} MiB; after orders {} MiB", joined(readies), joined(idle),
+				joined(loaded));
 		return null;
 	}
 
@@ -107,15 +107,23 @@ final class Footprint {
 				orders.add(this.topology.gateway().url("/api/orders/" + id.group(1)));
 			}
 		}
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		for (URI order : orders) {
-			while (System.nanoTime() < deadline && this.http
-				.send(HttpRequest.newBuilder(order).header("X-API-Key", "platform-up").build(),
+		Poll.until(Duration.ofSeconds(60), Duration.ofMillis(200),
+				() -> orders.stream().noneMatch((order) -> get(order).contains("\"PENDING\"")));
+	}
+
+	private String get(URI uri) {
+		try {
+			return this.http
+				.send(HttpRequest.newBuilder(uri).header("X-API-Key", "platform-up").build(),
 						HttpResponse.BodyHandlers.ofString())
-				.body()
-				.contains("\"PENDING\"")) {
-				Thread.sleep(200);
-			}
+				.body();
+		}
+		catch (IOException ex) {
+			return "";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -16,12 +16,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import org.dsmastery.topology.Instance;
 import org.dsmastery.topology.Role;
 import org.dsmastery.topology.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +44,8 @@ public final class Readiness {
 	private static final Duration START_WITHIN = Duration.ofSeconds(180);
 
 	private static final Duration POLL = Duration.ofMillis(500);
+
+	private static final Logger logger = LoggerFactory.getLogger(Readiness.class);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -83,24 +88,29 @@ public final class Readiness {
 		if (pending.size() != ids.size()) {
 			throw new IllegalArgumentException("not in platform.topology: " + ids);
 		}
-		long deadline = System.nanoTime() + START_WITHIN.toNanos();
-		while (!pending.isEmpty()) {
+		AtomicReference<String> exited = new AtomicReference<>();
+		boolean settled = Poll.until(START_WITHIN, POLL, () -> {
 			for (Instance instance : List.copyOf(pending.values())) {
 				if (healthy(instance)) {
-					say(instance.name() + " :" + instance.port() + " healthy");
+					logger.info("    {} :{} healthy", instance.name(), instance.port());
 					pending.remove(instance.id());
 				}
 				else if (!alive(instance)) {
-					return Optional.of(instance.name() + " " + instance.port() + " exited while starting");
-				}
-				else if (System.nanoTime() > deadline) {
-					return Optional.of(instance.name() + " " + instance.port() + " did not become healthy within "
-							+ START_WITHIN.toSeconds() + " s");
+					exited.set(instance.name() + " " + instance.port() + " exited while starting");
+					return true;
 				}
 			}
-			pause();
+			return pending.isEmpty();
+		});
+		if (exited.get() != null) {
+			return Optional.of(exited.get());
 		}
-		return Optional.empty();
+		return settled ? Optional.empty()
+				: pending.values()
+					.stream()
+					.findFirst()
+					.map((instance) -> instance.name() + " " + instance.port() + " did not become healthy within "
+							+ START_WITHIN.toSeconds() + " s");
 	}
 
 	/**
@@ -114,7 +124,7 @@ public final class Readiness {
 			.stream()
 			.collect(Collectors.groupingBy(Instance::name, TreeMap::new, Collectors.counting()));
 		for (Map.Entry<String, Long> service : instances.entrySet()) {
-			if (!await(Duration.ofSeconds(90), () -> registered(service.getKey()) >= service.getValue())) {
+			if (!Poll.until(Duration.ofSeconds(90), POLL, () -> registered(service.getKey()) >= service.getValue())) {
 				return Optional
 					.of(service.getKey() + " did not register " + service.getValue() + " instance(s) with discovery");
 			}
@@ -129,7 +139,7 @@ public final class Readiness {
 				new Check("the gateway's rate limits come from its local fallback, not the rate-limiter",
 						this::limiterDecides));
 		for (Check check : checks) {
-			if (!await(Duration.ofSeconds(60), check.passes())) {
+			if (!Poll.until(Duration.ofSeconds(60), POLL, check.passes())) {
 				return Optional.of(check.failure());
 			}
 		}
@@ -206,32 +216,6 @@ public final class Readiness {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static boolean await(Duration timeout, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				return false;
-			}
-			pause();
-		}
-		return true;
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(POLL);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	// the script's own output, line by line as each instance becomes ready
-	private static void say(String line) {
-		System.out.println("    " + line);
 	}
 
 	private record Check(String failure, BooleanSupplier passes) {
