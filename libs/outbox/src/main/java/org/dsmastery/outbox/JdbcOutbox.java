@@ -1,5 +1,6 @@
 package org.dsmastery.outbox;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.dsmastery.messaging.OutgoingMessage;
@@ -11,7 +12,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The outbox in PostgreSQL. Each append also sends {@code NOTIFY outbox}, which
  * PostgreSQL delivers when, and only if, the transaction commits, so the relay wakes at
- * once.
+ * once. The row's headers also hold the trace context of the code that appended it
+ * ({@link OutboxTracing}), so the relay continues that trace.
  */
 public class JdbcOutbox implements Outbox {
 
@@ -23,12 +25,24 @@ public class JdbcOutbox implements Outbox {
 
 	private final JdbcTemplate jdbc;
 
+	private final OutboxTracing tracing;
+
 	/**
-	 * Creates the outbox.
+	 * Creates an outbox that stores no trace context.
 	 * @param jdbc the service's database
 	 */
 	public JdbcOutbox(JdbcTemplate jdbc) {
+		this(jdbc, OutboxTracing.NONE);
+	}
+
+	/**
+	 * Creates the outbox.
+	 * @param jdbc the service's database
+	 * @param tracing captures the current trace context with each row
+	 */
+	public JdbcOutbox(JdbcTemplate jdbc, OutboxTracing tracing) {
 		this.jdbc = jdbc;
+		this.tracing = tracing;
 	}
 
 	@Override
@@ -37,10 +51,12 @@ public class JdbcOutbox implements Outbox {
 			throw new IllegalStateException(
 					"Outbox.append needs the business transaction: without it the message and the change can diverge");
 		}
+		Map<String, String> headers = new LinkedHashMap<>(message.headers());
+		this.tracing.capture(headers);
 		this.jdbc.update("""
 				insert into outbox_message (message_id, topic, message_key, lane, type, headers, payload)
 				values (?, ?, ?, mod(abs(hashtext(?)), ?), ?, ?::jsonb, ?)""", message.messageId(), message.topic(),
-				message.key(), message.key(), LANES, message.type(), toJson(message.headers()), message.payload());
+				message.key(), message.key(), LANES, message.type(), toJson(headers), message.payload());
 		this.jdbc.execute("notify " + CHANNEL);
 	}
 

@@ -6,6 +6,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -34,23 +36,33 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 		"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
 		"org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
+		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Outbox outbox(DataSource dataSource, JdbcTemplate jdbc) {
+	Outbox outbox(DataSource dataSource, JdbcTemplate jdbc, OutboxTracing tracing) {
 		LibrarySchema.migrate(dataSource, "outbox");
-		return new JdbcOutbox(jdbc);
+		return new JdbcOutbox(jdbc, tracing);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		return new OutboxTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
+				propagator.getIfAvailable(() -> Propagator.NOOP));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty(name = "shop.outbox.enabled", matchIfMissing = true)
 	OutboxRelay outboxRelay(Outbox outbox, DataSource dataSource, TransactionTemplate transactions,
-			KafkaProperties kafka, OutboxProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
+			KafkaProperties kafka, OutboxProperties properties, ObjectProvider<MeterRegistry> meterRegistry,
+			OutboxTracing tracing) {
 		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -59,7 +71,7 @@ public class OutboxAutoConfiguration {
 		KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
 				new ByteArraySerializer());
 		return new OutboxRelay(dataSource, transactions, producer, properties,
-				meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+				meterRegistry.getIfAvailable(SimpleMeterRegistry::new), tracing);
 	}
 
 }

@@ -17,6 +17,8 @@ import javax.sql.DataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -42,6 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * share the work while the messages of one key (one order) are always published by one
  * relay, in order. A batch is deleted only after Kafka acknowledged all of it: a crash in
  * between publishes it again, which idempotent consumers absorb; nothing is lost.
+ * <p>
+ * Each message is published in a producer span that continues the trace stored with its
+ * row, with a link to the relay's span of the batch ({@link OutboxTracing}).
  */
 public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
@@ -64,6 +69,8 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
 	private final OutboxProperties properties;
 
+	private final OutboxTracing tracing;
+
 	private final Counter published;
 
 	private volatile boolean running;
@@ -82,7 +89,22 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	 */
 	public OutboxRelay(DataSource dataSource, TransactionTemplate transactions, Producer<String, byte[]> producer,
 			OutboxProperties properties, MeterRegistry meterRegistry) {
+		this(dataSource, transactions, producer, properties, meterRegistry, OutboxTracing.NONE);
+	}
+
+	/**
+	 * Creates the relay.
+	 * @param dataSource the service's database
+	 * @param transactions transactions on it
+	 * @param producer an idempotent Kafka producer
+	 * @param properties settings
+	 * @param meterRegistry where lag, backlog and throughput are reported
+	 * @param tracing continues each message's trace
+	 */
+	public OutboxRelay(DataSource dataSource, TransactionTemplate transactions, Producer<String, byte[]> producer,
+			OutboxProperties properties, MeterRegistry meterRegistry, OutboxTracing tracing) {
 		this.dataSource = dataSource;
+		this.tracing = tracing;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transactions = transactions;
 		this.producer = producer;
@@ -131,15 +153,33 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 		if (rows.isEmpty()) {
 			return 0;
 		}
-		List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-		for (Row row : rows) {
-			acks.add(this.producer.send(row.toRecord()));
+		Span relay = this.tracing.startRelay(rows.size());
+		try (Tracer.SpanInScope scope = this.tracing.inScope(relay)) {
+			List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+			for (Row row : rows) {
+				Map<String, String> headers = JSON.readValue(row.headers(), HEADERS);
+				ProducerRecord<String, byte[]> record = row.toRecord(headers);
+				Span publish = this.tracing.startPublish(record, headers, relay);
+				acks.add(this.producer.send(record, (metadata, failure) -> {
+					if (failure != null) {
+						publish.error(failure);
+					}
+					publish.end();
+				}));
+			}
+			this.producer.flush();
+			awaitAll(acks);
+			this.jdbc.update("delete from outbox_message where id = any(?)",
+					(Object) rows.stream().map(Row::id).toArray(Long[]::new));
+			return rows.size();
 		}
-		this.producer.flush();
-		awaitAll(acks);
-		this.jdbc.update("delete from outbox_message where id = any(?)",
-				(Object) rows.stream().map(Row::id).toArray(Long[]::new));
-		return rows.size();
+		catch (RuntimeException ex) {
+			relay.error(ex);
+			throw ex;
+		}
+		finally {
+			relay.end();
+		}
 	}
 
 	private void awaitAll(List<Future<RecordMetadata>> acks) {
@@ -258,12 +298,11 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
 	private record Row(long id, String topic, String key, String headers, String payload) {
 
-		ProducerRecord<String, byte[]> toRecord() {
+		ProducerRecord<String, byte[]> toRecord(Map<String, String> headers) {
 			ProducerRecord<String, byte[]> record = new ProducerRecord<>(this.topic, this.key,
 					this.payload.getBytes(StandardCharsets.UTF_8));
-			JSON.readValue(this.headers, HEADERS)
-				.forEach((name, value) -> record.headers()
-					.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+			headers.forEach((name, value) -> record.headers()
+				.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
 			return record;
 		}
 

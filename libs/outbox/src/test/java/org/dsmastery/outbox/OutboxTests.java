@@ -10,6 +10,13 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanId;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,7 +46,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The outbox against real PostgreSQL and Kafka.
  */
-@SpringBootTest(classes = OutboxTests.TestApplication.class)
+@SpringBootTest(classes = OutboxTests.TestApplication.class,
+		properties = { "management.tracing.sampling.probability=1.0",
+				"management.opentelemetry.tracing.export.schedule-delay=50ms" })
 @UsesInfrastructure(value = { Infra.POSTGRES, Infra.KAFKA }, database = "outbox")
 class OutboxTests {
 
@@ -53,6 +63,12 @@ class OutboxTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Tracer tracer;
+
+	@Autowired
+	InMemorySpanExporter spans;
 
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
@@ -79,6 +95,54 @@ class OutboxTests {
 		assertThat(IncomingMessages.header(received, MessageHeaders.TYPE)).isEqualTo("OrderPlaced");
 		assertThat(IncomingMessages.header(received, MessageHeaders.CORRELATION_ID)).isEqualTo("7");
 		await().atMost(Duration.ofSeconds(10)).until(() -> backlog() == 0);
+	}
+
+	@Test
+	void aMessageContinuesTheTraceOfTheTransactionThatAppendedItAndLinksTheRelaysSpan() {
+		String topic = topic();
+		Span business = this.tracer.nextSpan().name("place order").start();
+		try (Tracer.SpanInScope scope = this.tracer.withSpan(business)) {
+			this.transactions.executeWithoutResult((status) -> this.outbox.append(message(topic, "order-8", "x")));
+		}
+		finally {
+			business.end();
+		}
+
+		// the record's traceparent is the relay's producer span, in the business trace
+		String traceparent = IncomingMessages.header(consume(topic, 1).getFirst(), MessageHeaders.TRACEPARENT);
+		assertThat(traceparent).matches("00-" + business.context().traceId() + "-[0-9a-f]{16}-0[13]");
+		String publishSpanId = traceparent.split("-")[2];
+		SpanData publish = await().atMost(Duration.ofSeconds(10))
+			.until(() -> exported(publishSpanId), (span) -> span != null);
+		assertThat(publish.getName()).isEqualTo("publish " + topic);
+		assertThat(publish.getKind()).isEqualTo(SpanKind.PRODUCER);
+		assertThat(publish.getTraceId()).isEqualTo(business.context().traceId());
+		assertThat(publish.getParentSpanId()).isEqualTo(business.context().spanId());
+		assertThat(publish.getAttributes().asMap()).containsEntry(AttributeKey.stringKey("messaging.destination.name"),
+				topic);
+		// ...and links the relay's own span, a trace of its own for the batch
+		assertThat(publish.getLinks()).singleElement().satisfies((link) -> {
+			SpanData relay = exported(link.getSpanContext().getSpanId());
+			assertThat(relay).isNotNull();
+			assertThat(relay.getName()).isEqualTo("outbox relay");
+			assertThat(relay.getTraceId()).isNotEqualTo(business.context().traceId());
+			assertThat(relay.getParentSpanId()).isEqualTo(SpanId.getInvalid());
+		});
+	}
+
+	@Test
+	void aMessageAppendedOutsideATraceIsPublishedInTheRelaysTrace() {
+		String topic = topic();
+		this.transactions.executeWithoutResult((status) -> this.outbox.append(message(topic, "k", "untraced")));
+
+		String traceparent = IncomingMessages.header(consume(topic, 1).getFirst(), MessageHeaders.TRACEPARENT);
+		assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[13]");
+		SpanData publish = await().atMost(Duration.ofSeconds(10))
+			.until(() -> exported(traceparent.split("-")[2]), (span) -> span != null);
+		SpanData relay = await().atMost(Duration.ofSeconds(10))
+			.until(() -> exported(publish.getParentSpanId()), (span) -> span != null);
+		assertThat(relay.getName()).isEqualTo("outbox relay");
+		assertThat(relay.getParentSpanId()).isEqualTo(SpanId.getInvalid());
 	}
 
 	@Test
@@ -150,6 +214,14 @@ class OutboxTests {
 				new SimpleMeterRegistry());
 	}
 
+	private SpanData exported(String spanId) {
+		return this.spans.getFinishedSpanItems()
+			.stream()
+			.filter((span) -> span.getSpanId().equals(spanId))
+			.findFirst()
+			.orElse(null);
+	}
+
 	private long backlog() {
 		return this.jdbc.queryForObject("select count(*) from outbox_message", Long.class);
 	}
@@ -181,6 +253,11 @@ class OutboxTests {
 
 	@SpringBootApplication
 	static class TestApplication {
+
+		@Bean
+		InMemorySpanExporter spans() {
+			return InMemorySpanExporter.create();
+		}
 
 	}
 
