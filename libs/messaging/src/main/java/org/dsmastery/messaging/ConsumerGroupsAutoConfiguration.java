@@ -2,6 +2,10 @@ package org.dsmastery.messaging;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -10,12 +14,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.support.ProducerListener;
 
 /**
  * How a service's consumers belong to their groups, so that a crashed consumer stops
  * blocking its partitions within seconds (ADR 0020): static members with a short session
  * ({@link ConsumerMembership}), which leave their group when they close cleanly
- * ({@link LeaveOnCloseConsumerFactory}).
+ * ({@link LeaveOnCloseConsumerFactory}); and counts what the retry policy sends
+ * ({@link RetryMetrics}).
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @ConditionalOnClass(ConcurrentMessageListenerContainer.class)
@@ -32,6 +38,18 @@ public class ConsumerGroupsAutoConfiguration {
 	ConsumerMembership consumerMembership(Environment environment) {
 		return new ConsumerMembership(environment.getProperty("shop.messaging.instance-id"),
 				environment.getProperty("shop.messaging.session-timeout", Duration.class, Duration.ofSeconds(10)));
+	}
+
+	/**
+	 * Counts retries and dead letters; Spring Boot gives its {@code KafkaTemplate} this
+	 * producer listener instead of its logging one.
+	 * @param registry the service's meter registry
+	 * @return the listener
+	 */
+	@Bean
+	@ConditionalOnMissingBean(ProducerListener.class)
+	RetryMetrics retryMetrics(ObjectProvider<MeterRegistry> registry) {
+		return new RetryMetrics(registry.getIfAvailable(() -> Metrics.globalRegistry));
 	}
 
 	/**

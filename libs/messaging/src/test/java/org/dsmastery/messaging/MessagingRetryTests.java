@@ -7,6 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dsmastery.devstack.Infra;
 import org.dsmastery.testsupport.UsesInfrastructure;
@@ -38,6 +41,9 @@ class MessagingRetryTests {
 	@Autowired
 	Listeners listeners;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
 	void retriesATransientFailureWithBackoffUntilItSucceeds() {
 		this.kafka.send("retry.flaky.v1", "order-1", "flaky");
@@ -45,6 +51,10 @@ class MessagingRetryTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.listeners.succeeded.contains("flaky"));
 		assertThat(this.listeners.attempts.get("flaky").get()).isEqualTo(3);
 		assertThat(this.listeners.deadLetters).doesNotContain("flaky");
+		// two failed attempts, two records sent to retry topics, counted under the main
+		// topic
+		assertThat(count("messaging.retries", "retry.flaky.v1")).isEqualTo(2);
+		assertThat(count("messaging.dead.letters", "retry.flaky.v1")).isZero();
 	}
 
 	@Test
@@ -53,10 +63,27 @@ class MessagingRetryTests {
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.listeners.deadLetters.contains("poison"));
 		assertThat(this.listeners.attempts.get("poison").get()).isOne();
+		assertThat(count("messaging.dead.letters", "retry.poison.v1")).isOne();
+		assertThat(count("messaging.retries", "retry.poison.v1")).isZero();
+		assertThat(this.meters.get("messaging.dead.letters")
+			.tag("topic", "retry.poison.v1")
+			.counter()
+			.getId()
+			.getTag("consumer")).isEqualTo("retry-tests");
+	}
+
+	private double count(String name, String topic) {
+		Counter counter = this.meters.find(name).tag("topic", topic).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	@SpringBootApplication
 	static class TestApplication {
+
+		@Bean
+		MeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
 
 		@Bean
 		RetryTopicConfiguration retryTopics(KafkaTemplate<String, String> template) {
