@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Assertions on the platform's RFC 9457 problems as they arrive over HTTP: the status,
  * {@code application/problem+json}, the stable type and title, and nothing of the
- * implementation (stack frames, framework or exception names).
+ * implementation (stack frames, framework or exception names). A {@code traceId}, where
+ * the problem has one, is a W3C trace id.
  */
 public final class ProblemAssertions {
 
@@ -35,7 +36,14 @@ public final class ProblemAssertions {
 		assertThat(problem.get("type").asString()).isEqualTo("https://dsmastery.org/problems/" + type);
 		assertThat(problem.get("title").asString()).isEqualTo(title);
 		assertThat(problem.get("status").asInt()).isEqualTo(status);
-		assertThat(response.body()).doesNotContain("\tat ", "java.", "org.springframework", "trace", "exception");
+		// the trace id is the one property that names the request's trace, never a stack
+		// trace
+		JsonNode traceId = problem.path("traceId");
+		if (!traceId.isMissingNode()) {
+			assertThat(traceId.asString()).as("traceId").matches("[0-9a-f]{32}");
+		}
+		assertThat(response.body().replace("\"traceId\":", "")).doesNotContain("\tat ", "java.", "org.springframework",
+				"trace", "exception");
 		return problem;
 	}
 

@@ -82,6 +82,7 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 				}
 			}
 		}
+		ProblemTraces.addTraceId(problem, exchange);
 		exchange.getResponse().getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
 		return ServerResponse.status(status)
 			.headers((response) -> response.addAll(headers))

@@ -42,6 +42,7 @@ public abstract class ReactiveProblemAdvice extends ResponseEntityExceptionHandl
 		ProblemDetail problem = ProblemTypes.problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST,
 				"Invalid request", "the request has " + errors.size() + " invalid field(s)");
 		problem.setProperty("errors", errors);
+		ProblemTraces.addTraceId(problem, exchange);
 		return Mono.just(ResponseEntity.badRequest().body(problem));
 	}
 
@@ -74,6 +75,7 @@ public abstract class ReactiveProblemAdvice extends ResponseEntityExceptionHandl
 			problem.setProperty("errors", List
 				.of(Map.of("pointer", ProblemTypes.pointer(name), "detail", "is missing or not of the expected type")));
 		}
+		ProblemTraces.addTraceId(problem, exchange);
 		return Mono.just(ResponseEntity.badRequest().body(problem));
 	}
 
@@ -91,6 +93,7 @@ public abstract class ReactiveProblemAdvice extends ResponseEntityExceptionHandl
 		}
 		if (problem instanceof ProblemDetail detail) {
 			typed(detail, status.value(), exchange);
+			ProblemTraces.addTraceId(detail, exchange);
 		}
 		return super.handleExceptionInternal(ex, problem, headers, status, exchange);
 	}

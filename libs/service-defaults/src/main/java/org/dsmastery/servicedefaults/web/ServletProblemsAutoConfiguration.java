@@ -6,6 +6,9 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 
+import io.micrometer.tracing.Tracer;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -35,7 +38,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * {@link ProblemErrorReportValve} in place of Tomcat's error report valve.</li>
  * </ul>
  * A body over {@code shop.web.max-request-body-size} (256 KB) is refused with 413 by
- * {@link RequestSizeFilter} before anything reads it.
+ * {@link RequestSizeFilter} before anything reads it. Every problem from Spring MVC names
+ * the request's trace ({@link ProblemTraceAdvice}).
  */
 @AutoConfiguration(beforeName = { "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
 		"org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration" })
@@ -47,6 +51,20 @@ public class ServletProblemsAutoConfiguration {
 	@ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
 	DefaultProblemAdvice defaultProblemAdvice() {
 		return new DefaultProblemAdvice();
+	}
+
+	@Bean
+	ProblemTraceAdvice problemTraceAdvice(ObjectProvider<Tracer> tracer) {
+		return new ProblemTraceAdvice(tracer);
+	}
+
+	@Bean
+	FilterRegistrationBean<TraceIdFilter> traceIdFilter(ObjectProvider<Tracer> tracer) {
+		FilterRegistrationBean<TraceIdFilter> registration = new FilterRegistrationBean<>(new TraceIdFilter(tracer));
+		// inside Spring's observation filter (HIGHEST_PRECEDENCE + 1), where the span is
+		// current
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		return registration;
 	}
 
 	@Bean

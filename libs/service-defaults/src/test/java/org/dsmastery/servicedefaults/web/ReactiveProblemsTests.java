@@ -10,6 +10,7 @@ import org.dsmastery.testsupport.LocalHttp;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -113,6 +114,25 @@ class ReactiveProblemsTests {
 		JsonNode problem = assertProblem(response, 500, "internal-error", "Internal error");
 		assertThat(problem.get("detail").asString()).isEqualTo("an unexpected error occurred; it has been logged");
 		assertThat(response.body()).doesNotContain("ledger-secret");
+	}
+
+	@Test
+	void namesTheTraceOfTheRequestInEveryProblem() {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+		for (String path : List.of("/api/nothing-here", "/api/boom")) {
+			HttpResponse<String> response = this.http
+				.send(this.http.request(path).header("traceparent", traceparent).GET());
+
+			JsonNode problem = JsonMapper.builder().build().readTree(response.body());
+			assertThat(problem.path("traceId").asString()).as("%s: %s", path, response.body()).isEqualTo(traceId);
+		}
+		HttpResponse<String> typed = this.http.send(this.http.request("/api/things")
+			.header("traceparent", traceparent)
+			.header("Content-Type", JSON)
+			.POST(BodyPublishers.ofString("{\"customerId\":42}")));
+		assertThat(JsonMapper.builder().build().readTree(typed.body()).path("traceId").asString()).as(typed.body())
+			.isEqualTo(traceId);
 	}
 
 	@SpringBootConfiguration

@@ -224,6 +224,26 @@ class ServletProblemsTests {
 	}
 
 	@Test
+	void namesTheTraceOfTheRequestInEveryProblem() throws Exception {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+		for (String path : List.of("/api/nothing-here", "/api/boom", "/api/filter-boom", "/api/things?count=many")) {
+			HttpResponse<String> response = this.http
+				.send(this.http.request(path).header("traceparent", traceparent).GET());
+
+			JsonNode problem = this.json.readTree(response.body());
+			assertThat(problem.path("traceId").asString()).as("%s: %s", path, response.body()).isEqualTo(traceId);
+		}
+	}
+
+	@Test
+	void startsATraceForARequestThatCameWithoutOneAndNamesIt() throws Exception {
+		HttpResponse<String> response = this.http.send(this.http.request("/api/nothing-here").GET());
+
+		assertThat(this.json.readTree(response.body()).path("traceId").asString()).matches("[0-9a-f]{32}");
+	}
+
+	@Test
 	void answersTheErrorPageItselfAsNotFound() throws Exception {
 		assertProblem(this.http.send(this.http.request("/error").GET()), 404, "not-found", "Not found");
 	}
