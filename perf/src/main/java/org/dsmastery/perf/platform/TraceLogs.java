@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * A 32-hex id matches exactly; a 16-hex id (a 64-bit trace id, or the low half Zipkin
  * shows for a 128-bit one) matches the end of the logged id. Exit 0 when lines were
- * found, 1 when none were.
+ * found, 1 when none were, 2 for an argument that is not a trace id.
  */
 public final class TraceLogs {
 
@@ -156,7 +156,15 @@ public final class TraceLogs {
 			throw new IllegalArgumentException("usage: TraceLogs <logs folder> <traceId>");
 		}
 		Path logs = Path.of(args[0]);
-		List<Line> lines = select(logs, args[1]);
+		List<Line> lines;
+		try {
+			lines = select(logs, args[1]);
+		}
+		catch (IllegalArgumentException ex) {
+			logger.info("{}; usage: ./platform logs --trace <traceId>", ex.getMessage());
+			System.exit(2);
+			return;
+		}
 		if (lines.isEmpty()) {
 			logger.info("no log line with traceId {} in {}/*.json", args[1], logs);
 			System.exit(1);

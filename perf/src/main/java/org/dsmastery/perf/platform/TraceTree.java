@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * The argument: all digits is an order id (a Snowflake id), looked up by its
  * {@code order.id} tag; 16 or 32 hex digits is a trace id (an all-digits argument that
  * finds no order is tried as a trace id too); none is the latest trace with an
- * {@code order.id} tag. Exit 0 when a trace was shown, 1 when none was found.
+ * {@code order.id} tag. Exit 0 when a trace was shown, 1 when none was found (or Zipkin
+ * does not answer), 2 for an argument that is neither.
  */
 public final class TraceTree {
 
@@ -288,7 +289,15 @@ public final class TraceTree {
 		if (args.length > 1) {
 			throw new IllegalArgumentException("usage: TraceTree [orderId|traceId]");
 		}
-		Query query = query((args.length == 1) ? args[0] : null);
+		Query query;
+		try {
+			query = query((args.length == 1) ? args[0] : null);
+		}
+		catch (IllegalArgumentException ex) {
+			logger.info("{}; usage: ./platform trace [orderId|traceId]", ex.getMessage());
+			System.exit(2);
+			return;
+		}
 		ZipkinQueries zipkin = new ZipkinQueries(Topology.local().zipkin().url());
 		List<List<ZipkinSpan>> traces;
 		try {
