@@ -13,6 +13,13 @@ public enum Role {
 	/** Eureka: starts with the infrastructure; every service registers with it. */
 	DISCOVERY,
 
+	/**
+	 * The local trace UI (Zipkin) and Prometheus: started right after the infrastructure,
+	 * before the services, which export their spans to the one and are scraped by the
+	 * other.
+	 */
+	OBSERVABILITY,
+
 	/** A Spring Boot service; a name on two lines runs as two instances. */
 	SERVICE,
 

@@ -18,6 +18,11 @@ import java.util.function.Function;
  * Topology topology = Topology.local();
  * URI orders = topology.instance("order-service").url("/api/orders");
  * </pre>
+ * <p>
+ * Each line's {@link Role} says when {@code ./platform up} starts the process: the
+ * infrastructure and discovery first, then the observability servers (the local trace UI,
+ * Zipkin, and Prometheus, which are not Spring Boot services of the platform and have no
+ * health endpoint of the actuator's shape), then the services and the gateway.
  *
  * @param instances every process, in start order
  * @param portOffset what was added to every port of the manifest
@@ -149,11 +154,23 @@ public record Topology(List<Instance> instances, int portOffset) {
 	}
 
 	/**
-	 * The ports {@code ./platform up} listens on, infrastructure included.
+	 * The ports {@code ./platform up} listens on, infrastructure and observability
+	 * included (Prometheus's only when it is installed, but {@code down} frees it either
+	 * way).
 	 * @return every port but the benchmarks'
 	 */
 	public List<Integer> platformPorts() {
-		return withRole(Role.INFRA, Role.DISCOVERY, Role.SERVICE, Role.EDGE).stream().map(Instance::port).toList();
+		return withRole(Role.INFRA, Role.OBSERVABILITY, Role.DISCOVERY, Role.SERVICE, Role.EDGE).stream()
+			.map(Instance::port)
+			.toList();
+	}
+
+	/**
+	 * The local trace UI's span and query API, as {@code ./platform up} runs it.
+	 * @return the Zipkin instance
+	 */
+	public Instance zipkin() {
+		return instance("zipkin");
 	}
 
 	/**

@@ -33,6 +33,22 @@ class TopologyTests {
 	}
 
 	@Test
+	void theObservabilityServersAreProcessesOfThePlatformButNotSpringBootServices() {
+		assertThat(this.topology.withRole(Role.OBSERVABILITY)).extracting(Instance::id)
+			.containsExactly("zipkin-9411", "prometheus-9090");
+		assertThat(this.topology.zipkin().url("/api/v2/spans")).hasToString("http://127.0.0.1:9411/api/v2/spans");
+		assertThat(this.topology.springBootInstances()).extracting(Instance::role).doesNotContain(Role.OBSERVABILITY);
+		assertThat(this.topology.platformPorts()).contains(9411, 9090).doesNotContain(8099);
+		assertThat(Topology.read(10000).withRole(Role.OBSERVABILITY)).extracting(Instance::port)
+			.containsExactly(19411, 19090);
+	}
+
+	@Test
+	void everyProcessHasAPortOfItsOwn() {
+		assertThat(this.topology.instances()).extracting(Instance::port).doesNotHaveDuplicates();
+	}
+
+	@Test
 	void anOffsetMovesEveryPortAndNothingElse() {
 		Topology moved = Topology.read(10000);
 
