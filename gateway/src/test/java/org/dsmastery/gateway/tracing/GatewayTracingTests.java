@@ -195,6 +195,14 @@ class GatewayTracingTests {
 		assertThat(buckets).filteredOn((line) -> line.contains("le=\"+Inf\""))
 			.singleElement()
 			.satisfies((line) -> assertThat(Prometheus.valueOf(line)).isEqualTo(before + 3));
+		// the routed calls are measured under their own name, not as the platform's HTTP
+		// client metric with other labels
+		List<String> samples = prometheus.samples();
+		assertThat(Prometheus.matching(samples, "spring_cloud_gateway_http_client_requests_seconds_count",
+				"spring_cloud_gateway_route_id=\"id-generator\""))
+			.isNotEmpty();
+		assertThat(Prometheus.matching(samples, "http_client_requests_seconds_count"))
+			.noneMatch((line) -> line.contains("spring_cloud_gateway_route_id"));
 	}
 
 	private void assertNewTrace(String malformed) {
