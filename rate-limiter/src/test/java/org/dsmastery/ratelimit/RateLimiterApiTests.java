@@ -79,6 +79,57 @@ class RateLimiterApiTests {
 	}
 
 	@Test
+	void countsEachDecisionByTierAndOutcome() {
+		String customer = UUID.randomUUID().toString();
+		double allowedBefore = decisions("free", "allowed");
+		double rejectedBefore = decisions("free", "rejected");
+
+		// a fresh burst of 10, then two more of 10 the bucket cannot refill in time for
+		// both
+		List<Map<String, Object>> answers = List.of(decide("order-service", "CUSTOMER", customer, 10),
+				decide("order-service", "CUSTOMER", customer, 10), decide("order-service", "CUSTOMER", customer, 10));
+
+		long allowed = answers.stream().filter((answer) -> Boolean.TRUE.equals(answer.get("allowed"))).count();
+		assertThat(allowed).isBetween(1L, 2L);
+		assertThat(decisions("free", "allowed")).isEqualTo(allowedBefore + allowed);
+		assertThat(decisions("free", "rejected")).isEqualTo(rejectedBefore + 3 - allowed);
+
+		// a tier from the registry; a request no rule covers is an allowed decision too
+		String internal = UUID.randomUUID().toString();
+		assign("API_KEY", internal, "internal").isOk();
+		double internalBefore = decisions("internal", "allowed");
+		assertThat(decide("order-service", "API_KEY", internal)).containsEntry("allowed", true)
+			.containsEntry("tier", "internal");
+		assertThat(decisions("internal", "allowed")).isEqualTo(internalBefore + 1);
+		this.client.delete()
+			.uri("/api/rate-limits/tiers/API_KEY/{key}", internal)
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+	}
+
+	/**
+	 * Reads {@code ratelimit_decisions_total} as Prometheus scrapes it.
+	 */
+	private double decisions(String tier, String outcome) {
+		String scrape = this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		List<String> samples = scrape.lines()
+			.filter((line) -> line.startsWith("ratelimit_decisions_total{") && line.contains("tier=\"" + tier + "\"")
+					&& line.contains("outcome=\"" + outcome + "\""))
+			.toList();
+		assertThat(samples).hasSizeLessThan(2);
+		return samples.isEmpty() ? 0
+				: Double.parseDouble(samples.get(0).substring(samples.get(0).lastIndexOf(' ') + 1));
+	}
+
+	@Test
 	void takesNoTierFromTheRequestAndSeedsThePlatformsOwnKeys() {
 		this.client.post()
 			.uri("/api/rate-limits/decisions")

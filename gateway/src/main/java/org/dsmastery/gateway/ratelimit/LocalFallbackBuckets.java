@@ -39,10 +39,11 @@ class LocalFallbackBuckets {
 			long window = (long) Math.ceil(this.capacity / (this.ratePerNano * 1e9));
 			if (bucket.tokens >= 1) {
 				bucket.tokens -= 1;
-				return new Verdict(true, POLICY, this.capacity, window, (long) bucket.tokens, 0, true);
+				return new Verdict(true, POLICY, this.capacity, window, (long) bucket.tokens, 0, true,
+						Verdict.UNKNOWN_TIER);
 			}
 			long retryMs = (long) Math.ceil((1 - bucket.tokens) / this.ratePerNano / 1e6);
-			return new Verdict(false, POLICY, this.capacity, window, 0, retryMs, true);
+			return new Verdict(false, POLICY, this.capacity, window, 0, retryMs, true, Verdict.UNKNOWN_TIER);
 		}
 	}
 

@@ -144,7 +144,7 @@ class PermitLeases {
 
 		Verdict verdict(long held) {
 			return new Verdict(true, this.granted.policy(), this.granted.quota(), this.granted.windowSeconds(),
-					this.granted.remaining() + held, 0, false);
+					this.granted.remaining() + held, 0, false, this.granted.tier());
 		}
 
 	}

@@ -8,6 +8,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.dsmastery.ratelimiting.RedisRateLimiter;
 import org.dsmastery.ratelimiting.RedisRules;
 import org.dsmastery.ratelimiting.RuleBasedRateLimiter;
@@ -57,7 +58,7 @@ class RateLimitConfiguration {
 				new LocalFallbackBuckets(properties.fallbackCapacity(), properties.fallbackRatePerSecond()));
 		PermitLeases leases = new PermitLeases(limiter, properties.leaseFraction(), properties.maxLease(),
 				properties.leaseTerm(), System::nanoTime);
-		return new RateLimitFilter(leases, rateLimitSwitch);
+		return new RateLimitFilter(leases, rateLimitSwitch, meterRegistry);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -67,9 +68,14 @@ class RateLimitConfiguration {
 
 		@Bean
 		RateLimitDecider remoteRateLimiter(RateLimitProperties properties,
-				ReactorLoadBalancerExchangeFilterFunction loadBalancer) {
-			return new RemoteRateLimiter(
-					WebClient.builder().baseUrl(properties.serviceUrl()).filter(loadBalancer).build());
+				ReactorLoadBalancerExchangeFilterFunction loadBalancer, ObservationRegistry observationRegistry) {
+			// observed: http.client.requests metrics (client.name rate-limiter) and a
+			// client span whose traceparent the rate-limiter continues
+			return new RemoteRateLimiter(WebClient.builder()
+				.baseUrl(properties.serviceUrl())
+				.filter(loadBalancer)
+				.observationRegistry(observationRegistry)
+				.build());
 		}
 
 	}

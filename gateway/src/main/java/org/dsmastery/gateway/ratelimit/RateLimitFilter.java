@@ -1,6 +1,11 @@
 package org.dsmastery.gateway.ratelimit;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import reactor.core.publisher.Mono;
 
@@ -22,6 +27,13 @@ import org.springframework.web.server.ServerWebExchange;
  * from the rate-limiter's tier registry, never from the request. Responses carry the IETF
  * {@code RateLimit-Policy} and {@code RateLimit} headers; a refused request gets 429,
  * {@code Retry-After} and a problem body.
+ * <p>
+ * Each decision counts in {@code ratelimit.decisions} ({@code ratelimit_decisions_total}
+ * in Prometheus) by the caller's {@code tier} and its {@code outcome}
+ * ({@code allowed}/{@code rejected}): one per request, whoever decided it (the
+ * rate-limiter, Redis, a permit lease, or the local fallback, whose tier is
+ * {@code unknown}). Requests let through while the runtime switch is off are not
+ * decisions and are not counted.
  */
 class RateLimitFilter implements GlobalFilter, Ordered {
 
@@ -29,9 +41,15 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
 	private final RateLimitSwitch rateLimitSwitch;
 
-	RateLimitFilter(PermitLeases limiter, RateLimitSwitch rateLimitSwitch) {
+	private final MeterRegistry meterRegistry;
+
+	// tiers come from the rate-limiter's registry, so there are few of them
+	private final ConcurrentMap<String, Counter> decisions = new ConcurrentHashMap<>();
+
+	RateLimitFilter(PermitLeases limiter, RateLimitSwitch rateLimitSwitch, MeterRegistry meterRegistry) {
 		this.limiter = limiter;
 		this.rateLimitSwitch = rateLimitSwitch;
+		this.meterRegistry = meterRegistry;
 	}
 
 	@Override
@@ -43,10 +61,23 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 		String routeId = (route != null) ? route.getId() : "unrouted";
 		Caller caller = Caller.of(exchange.getRequest());
 		return this.limiter.decide(routeId, caller).flatMap((verdict) -> {
+			count(verdict);
 			ServerHttpResponse response = exchange.getResponse();
 			writeHeaders(response.getHeaders(), verdict);
 			return verdict.allowed() ? chain.filter(exchange) : refuse(response, verdict);
 		});
+	}
+
+	private void count(Verdict verdict) {
+		String outcome = verdict.allowed() ? "allowed" : "rejected";
+		this.decisions
+			.computeIfAbsent(verdict.tier() + '\n' + outcome,
+					(key) -> Counter.builder("ratelimit.decisions")
+						.description("Rate-limit decisions at the gateway, one per request")
+						.tag("tier", verdict.tier())
+						.tag("outcome", outcome)
+						.register(this.meterRegistry))
+			.increment();
 	}
 
 	private static void writeHeaders(HttpHeaders headers, Verdict verdict) {

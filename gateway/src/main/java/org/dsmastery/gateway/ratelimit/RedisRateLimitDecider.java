@@ -23,12 +23,12 @@ class RedisRateLimitDecider implements RateLimitDecider {
 	public Mono<Verdict> decide(String route, Caller caller, int permits) {
 		return this.limiter.decide(route, KeyKind.valueOf(caller.keyKind()), caller.key(), permits).map((decided) -> {
 			if (decided.rule() == null) {
-				return Verdict.unlimited();
+				return Verdict.unlimited(decided.tier());
 			}
 			Limit limit = decided.rule().limit();
 			long window = (long) Math.ceil(limit.capacity() / limit.ratePerSecond());
 			return new Verdict(decided.decision().allowed(), decided.rule().id(), limit.capacity(), window,
-					decided.decision().remaining(), decided.decision().retryAfter().toMillis(), false);
+					decided.decision().remaining(), decided.decision().retryAfter().toMillis(), false, decided.tier());
 		});
 	}
 

@@ -33,15 +33,16 @@ class RemoteRateLimiter implements RateLimitDecider {
 	/**
 	 * The rate-limiter's answer.
 	 */
-	record RemoteDecision(boolean allowed, long remaining, long retryAfterMs, String ruleId, RemoteLimit limit) {
+	record RemoteDecision(boolean allowed, long remaining, long retryAfterMs, String ruleId, RemoteLimit limit,
+			String tier) {
 
 		Verdict toVerdict() {
 			if (this.ruleId == null || this.limit == null) {
-				return Verdict.unlimited();
+				return Verdict.unlimited(this.tier);
 			}
 			long window = (long) Math.ceil(this.limit.capacity() / this.limit.ratePerSecond());
 			return new Verdict(this.allowed, this.ruleId, this.limit.capacity(), window, this.remaining,
-					this.retryAfterMs, false);
+					this.retryAfterMs, false, (this.tier != null) ? this.tier : Verdict.UNKNOWN_TIER);
 		}
 
 	}

@@ -10,12 +10,17 @@ package org.dsmastery.gateway.ratelimit;
  * @param remaining what the caller may still do now
  * @param retryAfterMs when a refused caller may retry
  * @param fallback whether the local fallback decided because the rate-limiter could not
+ * @param tier the caller's tier as the rate-limiter's tier registry has it;
+ * {@value #UNKNOWN_TIER} when the local fallback decided
  */
 record Verdict(boolean allowed, String policy, long quota, long windowSeconds, long remaining, long retryAfterMs,
-		boolean fallback) {
+		boolean fallback, String tier) {
 
-	static Verdict unlimited() {
-		return new Verdict(true, null, 0, 0, 0, 0, false);
+	/** The tier of a caller the local fallback decided: the registry was not asked. */
+	static final String UNKNOWN_TIER = "unknown";
+
+	static Verdict unlimited(String tier) {
+		return new Verdict(true, null, 0, 0, 0, 0, false, (tier != null) ? tier : UNKNOWN_TIER);
 	}
 
 }

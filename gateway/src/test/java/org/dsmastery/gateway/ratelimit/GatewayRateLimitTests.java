@@ -6,6 +6,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.dsmastery.gateway.HealthyStubs;
+import org.dsmastery.gateway.Prometheus;
+import org.dsmastery.testsupport.LocalHttp;
 import org.dsmastery.testsupport.StubHttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,7 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway asks a rate-limiter (an HTTP stand-in answering as the service does) before
- * routing, and falls back to local buckets when it cannot.
+ * routing, and falls back to local buckets when it cannot. Each decision counts in
+ * {@code ratelimit_decisions_total} by the tier the rate-limiter answered and the
+ * outcome; the rate-limiter's circuit breaker and the calls to it show in
+ * {@code /actuator/prometheus}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "eureka.client.enabled=false", "shop.gateway.rate-limit.fallback-capacity=3",
@@ -38,10 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GatewayRateLimitTests {
 
 	static final String ALLOWED = "{\"allowed\":true,\"remaining\":9,\"retryAfterMs\":0,\"ruleId\":\"orders-free\","
-			+ "\"limit\":{\"algorithm\":\"TOKEN_BUCKET\",\"capacity\":10,\"ratePerSecond\":2.0}}";
+			+ "\"limit\":{\"algorithm\":\"TOKEN_BUCKET\",\"capacity\":10,\"ratePerSecond\":2.0},\"tier\":\"free\"}";
 
 	static final String REFUSED = "{\"allowed\":false,\"remaining\":0,\"retryAfterMs\":1500,\"ruleId\":\"orders-free\","
-			+ "\"limit\":{\"algorithm\":\"TOKEN_BUCKET\",\"capacity\":10,\"ratePerSecond\":2.0}}";
+			+ "\"limit\":{\"algorithm\":\"TOKEN_BUCKET\",\"capacity\":10,\"ratePerSecond\":2.0},\"tier\":\"pro\"}";
 
 	static final AtomicReference<String> decision = new AtomicReference<>(ALLOWED);
 
@@ -58,6 +64,9 @@ class GatewayRateLimitTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@LocalServerPort
+	int port;
 
 	@DynamicPropertySource
 	static void discovery(DynamicPropertyRegistry registry) {
@@ -80,6 +89,8 @@ class GatewayRateLimitTests {
 	@Test
 	@Order(1)
 	void passesAnAllowedRequestWithRateLimitHeaders() {
+		double allowedFree = decisions("free", "allowed");
+
 		this.client.get()
 			.uri("/api/ids")
 			.header("X-Customer-Id", "42")
@@ -97,12 +108,19 @@ class GatewayRateLimitTests {
 			.satisfies((body) -> assertThat(body)
 				.contains("\"route\":\"id-generator\"", "\"keyKind\":\"CUSTOMER\"", "\"key\":\"42\"")
 				.doesNotContain("tier"));
+		assertThat(decisions("free", "allowed")).isEqualTo(allowedFree + 1);
+		// the call to the rate-limiter is an observed HTTP client call
+		assertThat(prometheus()
+			.value("http_client_requests_seconds_count", "client_name=\"rate-limiter\"",
+					"uri=\"/api/rate-limits/decisions\"", "method=\"POST\"", "status=\"200\"", "outcome=\"SUCCESS\"")
+			.orElse(0)).isGreaterThanOrEqualTo(1);
 	}
 
 	@Test
 	@Order(2)
 	void refusesWith429RetryAfterAndAProblem() {
 		decision.set(REFUSED);
+		double rejectedPro = decisions("pro", "rejected");
 
 		this.client.get()
 			.uri("/api/ids")
@@ -113,16 +131,22 @@ class GatewayRateLimitTests {
 			.expectHeader()
 			.valueEquals("Retry-After", "2")
 			.expectHeader()
+			.valueMatches("traceparent", "00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}")
+			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.type")
 			.isEqualTo("https://dsmastery.org/problems/rate-limited");
+		assertThat(decisions("pro", "rejected")).isEqualTo(rejectedPro + 1);
 	}
 
 	@Test
 	@Order(3)
 	void fallsBackToLocalBucketsAndOpensTheCircuitWhenTheRateLimiterFails() {
 		decision.set(null);
+		double allowedUnknown = decisions("unknown", "allowed");
+		double rejectedUnknown = decisions("unknown", "rejected");
+		assertThat(circuitBreaker("closed")).isEqualTo(1);
 
 		for (int i = 0; i < 3; i++) {
 			this.client.get()
@@ -139,6 +163,26 @@ class GatewayRateLimitTests {
 		// after a few failures the circuit opened: the failing rate-limiter is no longer
 		// asked
 		assertThat(asked).hasSizeLessThan(5);
+		// the local fallback decided without the registry: tier unknown
+		assertThat(decisions("unknown", "allowed")).isEqualTo(allowedUnknown + 4);
+		assertThat(decisions("unknown", "rejected")).isEqualTo(rejectedUnknown + 1);
+		assertThat(circuitBreaker("open")).isEqualTo(1);
+		assertThat(circuitBreaker("closed")).isZero();
+	}
+
+	private Prometheus prometheus() {
+		return new Prometheus(new LocalHttp(this.port));
+	}
+
+	private double decisions(String tier, String outcome) {
+		return prometheus().value("ratelimit_decisions_total", "tier=\"" + tier + "\"", "outcome=\"" + outcome + "\"")
+			.orElse(0);
+	}
+
+	private double circuitBreaker(String state) {
+		return prometheus()
+			.value("resilience4j_circuitbreaker_state", "name=\"rate-limiter\"", "state=\"" + state + "\"")
+			.orElseThrow();
 	}
 
 }

@@ -5,9 +5,11 @@ import java.util.UUID;
 
 import org.dsmastery.devstack.Infra;
 import org.dsmastery.gateway.HealthyStubs;
+import org.dsmastery.gateway.Prometheus;
 import org.dsmastery.ratelimiting.KeyKind;
 import org.dsmastery.ratelimiting.RedisRules;
 import org.dsmastery.ratelimiting.Rule;
+import org.dsmastery.testsupport.LocalHttp;
 import org.dsmastery.testsupport.StubHttpServer;
 import org.dsmastery.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -61,6 +64,9 @@ class GatewayRedisRateLimitTests {
 
 	@Autowired
 	RedisRules rateLimitRules;
+
+	@LocalServerPort
+	int port;
 
 	@DynamicPropertySource
 	static void discovery(DynamicPropertyRegistry registry) {
@@ -116,6 +122,8 @@ class GatewayRedisRateLimitTests {
 	@Test
 	void refusesPastTheCapacityWithHeadersInTheServicesKeys() {
 		String customer = "customer-" + UUID.randomUUID();
+		double allowed = decisions("free", "allowed");
+		double rejected = decisions("free", "rejected");
 		for (int i = 0; i < 3; i++) {
 			idsAs(customer).expectStatus()
 				.isOk()
@@ -140,6 +148,9 @@ class GatewayRedisRateLimitTests {
 		// counted where the rate-limiter service counts: both modes share the buckets
 		ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(this.rateLimitRedisConnectionFactory);
 		assertThat(redis.hasKey("rl:{ids-redis-test:" + customer + "}:token_bucket").block()).isTrue();
+		// decided in the gateway, by the tier the registry gives an unassigned caller
+		assertThat(decisions("free", "allowed")).isEqualTo(allowed + 3);
+		assertThat(decisions("free", "rejected")).isEqualTo(rejected + 1);
 	}
 
 	@Test
@@ -163,7 +174,10 @@ class GatewayRedisRateLimitTests {
 			.jsonPath("$.enabled")
 			.isEqualTo(false);
 		try {
+			double decided = decisions("free", "allowed") + decisions("free", "rejected");
 			idsAs(customer).expectStatus().isOk().expectHeader().doesNotExist("RateLimit");
+			// let through undecided: not a decision
+			assertThat(decisions("free", "allowed") + decisions("free", "rejected")).isEqualTo(decided);
 		}
 		finally {
 			this.client.post()
@@ -175,6 +189,12 @@ class GatewayRedisRateLimitTests {
 				.isOk();
 		}
 		idsAs(customer).expectStatus().isEqualTo(429);
+	}
+
+	private double decisions(String tier, String outcome) {
+		return new Prometheus(new LocalHttp(this.port))
+			.value("ratelimit_decisions_total", "tier=\"" + tier + "\"", "outcome=\"" + outcome + "\"")
+			.orElse(0);
 	}
 
 	private WebTestClient.ResponseSpec idsAs(String customer) {

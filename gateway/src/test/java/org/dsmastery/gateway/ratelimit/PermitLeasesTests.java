@@ -161,7 +161,7 @@ class PermitLeasesTests {
 				this.granted += permits;
 			}
 			return Mono.just(new Verdict(allowed, "rule", this.capacity, 1, this.capacity - this.granted,
-					allowed ? 0 : 1000, false));
+					allowed ? 0 : 1000, false, "free"));
 		}
 
 	}

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.dsmastery.idgen.IdGeneratorProperties;
@@ -34,6 +35,12 @@ import org.springframework.stereotype.Component;
  * Each worker id has a high-water mark ({@code idgen:worker:<n>:hwm}): the latest time
  * its holder may have issued ids at. A new holder starts its generator after that mark,
  * so a clock that is behind the previous holder's cannot repeat its ids.
+ * <p>
+ * Metrics: {@code idgen.worker.id} (the worker id held, -1 for none) and
+ * {@code idgen.worker.lease.lost}, counted once per lease this instance loses: when a
+ * renewal finds the key expired or held by another instance, or when renewals fail until
+ * the lease is no longer trusted (Redis unreachable for half the TTL), whichever comes
+ * first.
  */
 @Component
 public class WorkerIdLease implements SmartLifecycle {
@@ -79,11 +86,19 @@ public class WorkerIdLease implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private final Counter leasesLost;
+
+	// the lease last counted as lost, so that one loss counts once
+	private volatile Lease lost;
+
 	WorkerIdLease(StringRedisTemplate redis, IdGeneratorProperties properties, MeterRegistry meterRegistry) {
 		this.redis = redis;
 		this.properties = properties;
 		Gauge.builder("idgen.worker.id", this, (self) -> self.workerId().orElse(-1))
 			.description("The Snowflake worker id this instance holds, -1 for none")
+			.register(meterRegistry);
+		this.leasesLost = Counter.builder("idgen.worker.lease.lost")
+			.description("Worker-id leases this instance lost: expired, taken over, or not renewed in time")
 			.register(meterRegistry);
 	}
 
@@ -166,8 +181,8 @@ public class WorkerIdLease implements SmartLifecycle {
 	}
 
 	private void heartbeat() {
+		Lease current = this.lease;
 		try {
-			Lease current = this.lease;
 			if (current == null) {
 				acquire();
 				return;
@@ -182,12 +197,23 @@ public class WorkerIdLease implements SmartLifecycle {
 			}
 			else {
 				logger.warn("Lost worker id {}: the lease expired and may be held by another instance", workerId);
+				lost(current);
 				this.lease = null;
 				acquire();
 			}
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not renew the worker-id lease: {}", ex.toString());
+			if (current != null && System.nanoTime() - current.validUntilNanos() > 0) {
+				lost(current);
+			}
+		}
+	}
+
+	private void lost(Lease lease) {
+		if (this.lost != lease) {
+			this.lost = lease;
+			this.leasesLost.increment();
 		}
 	}
 

@@ -45,6 +45,27 @@ class IdApiTests {
 	}
 
 	@Test
+	void exportsIdsIssuedTheWorkerIdAndNoLostLeaseToPrometheus() {
+		double issuedBefore = sample("idgen_ids_issued_total");
+
+		client().get().uri("/api/ids?count=5").retrieve().toBodilessEntity();
+		client().get().uri("/api/ids").retrieve().toBodilessEntity();
+
+		assertThat(sample("idgen_ids_issued_total")).isEqualTo(issuedBefore + 6);
+		assertThat(sample("idgen_worker_id")).isBetween(0.0, 1023.0);
+		assertThat(sample("idgen_worker_lease_lost_total")).isZero();
+	}
+
+	private double sample(String name) {
+		String scrape = client().get().uri("/actuator/prometheus").retrieve().body(String.class);
+		List<String> samples = scrape.lines()
+			.filter((line) -> line.startsWith(name + "{") || line.startsWith(name + " "))
+			.toList();
+		assertThat(samples).as(name).hasSize(1);
+		return Double.parseDouble(samples.get(0).substring(samples.get(0).lastIndexOf(' ') + 1));
+	}
+
+	@Test
 	@SuppressWarnings("unchecked")
 	void issuesABatchOfAscendingUniqueIds() {
 		Map<String, Object> body = client().get().uri("/api/ids?count=10000").retrieve().body(JSON);

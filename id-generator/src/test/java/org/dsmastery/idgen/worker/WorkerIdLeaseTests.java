@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.dsmastery.devstack.DevStack;
 import org.dsmastery.devstack.DevStackConfig;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -30,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The lease protocol against a real Redis.
+ * The lease protocol against a real Redis, and what it counts in
+ * {@code idgen.worker.lease.lost}.
  */
 class WorkerIdLeaseTests {
 
@@ -77,10 +80,13 @@ class WorkerIdLeaseTests {
 
 	@Test
 	void keepsTheLeaseAliveWithHeartbeatsAndReleasesItOnStop() {
-		WorkerIdLease lease = started();
+		MeterRegistry meters = new SimpleMeterRegistry();
+		WorkerIdLease lease = started(meters);
 
 		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(lease::isValid);
 		assertThat(this.redis.opsForValue().get("idgen:worker:0")).isNotNull();
+		assertThat(leasesLost(meters)).isZero();
+		assertThat(meters.get("idgen.worker.id").gauge().value()).isZero();
 
 		lease.stop();
 		assertThat(this.redis.hasKey("idgen:worker:0")).isFalse();
@@ -111,18 +117,26 @@ class WorkerIdLeaseTests {
 
 	@Test
 	void takesANewWorkerIdWhenItsLeaseWasTakenOver() {
-		WorkerIdLease lease = started();
+		MeterRegistry meters = new SimpleMeterRegistry();
+		WorkerIdLease lease = started(meters);
 		// the lease expired (say, a long GC pause) and another instance took the worker
 		// id
 		this.redis.opsForValue().set("idgen:worker:0", "someone-else");
 
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(lease.workerId()).hasValue(1));
 		assertThat(SnowflakeId.decode(lease.generator().nextId()).workerId()).isEqualTo(1);
+		assertThat(leasesLost(meters)).isEqualTo(1);
+		assertThat(meters.get("idgen.worker.id").gauge().value()).isEqualTo(1);
+		// the new lease is renewed (5 heartbeats) without counting the old loss again
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> lease.isValid() && leasesLost(meters) == 1);
 	}
 
 	@Test
 	void stopsIssuingIdsWhenRedisCannotConfirmTheLease() {
-		WorkerIdLease lease = started();
+		MeterRegistry meters = new SimpleMeterRegistry();
+		WorkerIdLease lease = started(meters);
 		// nothing can renew a lease whose key is gone and cannot be re-created: fill
 		// every slot
 		for (int workerId = 0; workerId < 1024; workerId++) {
@@ -131,6 +145,37 @@ class WorkerIdLeaseTests {
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> !lease.isValid());
 		assertThatExceptionOfType(NoWorkerIdException.class).isThrownBy(lease::generator);
+		assertThat(leasesLost(meters)).isEqualTo(1);
+		assertThat(meters.get("idgen.worker.id").gauge().value()).isEqualTo(-1);
+	}
+
+	@Test
+	void countsALeaseLostOnceWhenRedisGoesAway(@TempDir Path directory) {
+		DevStackConfig own = DevStackConfig.ephemeral(directory, List.of());
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", own.redisPort()),
+				LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(300)).build());
+		factory.afterPropertiesSet();
+		factory.start();
+		MeterRegistry meters = new SimpleMeterRegistry();
+		try {
+			WorkerIdLease lease = new WorkerIdLease(new StringRedisTemplate(factory), PROPERTIES, meters);
+			try (DevStack redis = DevStack.start(own, EnumSet.of(Infra.REDIS), false)) {
+				lease.start();
+				this.leases.add(lease);
+				assertThat(lease.isValid()).isTrue();
+			}
+			// Redis is gone: renewals fail until the lease is no longer trusted (1 s)
+			await().atMost(Duration.ofSeconds(5)).until(() -> !lease.isValid());
+			await().atMost(Duration.ofSeconds(2)).until(() -> leasesLost(meters) == 1);
+			// more failed heartbeats, still one loss
+			await().during(Duration.ofSeconds(1))
+				.atMost(Duration.ofSeconds(2))
+				.until(() -> !lease.isValid() && leasesLost(meters) == 1);
+		}
+		finally {
+			factory.destroy();
+		}
 	}
 
 	@Test
@@ -158,8 +203,16 @@ class WorkerIdLeaseTests {
 		}
 	}
 
+	private static double leasesLost(MeterRegistry meters) {
+		return meters.get("idgen.worker.lease.lost").counter().count();
+	}
+
 	private WorkerIdLease started() {
-		WorkerIdLease lease = new WorkerIdLease(this.redis, PROPERTIES, new SimpleMeterRegistry());
+		return started(new SimpleMeterRegistry());
+	}
+
+	private WorkerIdLease started(MeterRegistry meters) {
+		WorkerIdLease lease = new WorkerIdLease(this.redis, PROPERTIES, meters);
 		lease.start();
 		this.leases.add(lease);
 		return lease;
