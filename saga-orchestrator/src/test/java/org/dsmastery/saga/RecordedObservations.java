@@ -23,14 +23,20 @@ class RecordedObservations implements ObservationHandler<Observation.Context> {
 		this.names = List.of(names);
 	}
 
+	/**
+	 * Every context: a handler is chosen when its observation is created, and some (the
+	 * HTTP server's) get their name only later, from their convention.
+	 */
 	@Override
 	public boolean supportsContext(Observation.Context context) {
-		return this.names.contains(context.getName());
+		return true;
 	}
 
 	@Override
 	public void onStop(Observation.Context context) {
-		this.stopped.add(context);
+		if (this.names.contains(context.getName())) {
+			this.stopped.add(context);
+		}
 	}
 
 	/**
