@@ -4,6 +4,7 @@ import org.dsmastery.devstack.Infra;
 import org.dsmastery.testsupport.UsesInfrastructure;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -15,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "eureka.client.enabled=false", "shop.outbox.poll-interval=200ms" })
 @UsesInfrastructure(value = { Infra.POSTGRES, Infra.KAFKA }, database = "orders")
+@Import(RecordObservations.class)
 abstract class OrderIntegrationTest {
 
 	@DynamicPropertySource

@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -48,6 +49,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "eureka.client.enabled=false", "shop.outbox.poll-interval=200ms" })
 @UsesInfrastructure(value = { Infra.POSTGRES, Infra.KAFKA }, database = "payments")
+@Import(RecordObservations.class)
 abstract class PaymentIntegrationTest {
 
 	static final Duration WAIT = Duration.ofSeconds(30);

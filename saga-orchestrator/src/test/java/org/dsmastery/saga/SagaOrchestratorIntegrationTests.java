@@ -12,6 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -70,6 +74,12 @@ class SagaOrchestratorIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	RecordedObservations steps;
 
 	private final List<ConsumerRecord<String, String>> commands = new CopyOnWriteArrayList<>();
 
@@ -151,6 +161,8 @@ class SagaOrchestratorIntegrationTests {
 		reserveStock(order);
 		awaitCommand(order, "AuthorizePayment");
 
+		double timeouts = this.meters.get("saga.step.timeouts").counter().count();
+		double compensations = count("saga.compensations", "style", "orchestrated", "reason", "timeout");
 		// payment never answers: the saga asks again every 2 s, gives up after 5 s,
 		// voids,
 		// then releases
@@ -162,6 +174,69 @@ class SagaOrchestratorIntegrationTests {
 
 		Map<String, Object> saga = awaitState(order, "RELEASING_STOCK");
 		assertThat(historyTypes(saga)).contains("TIMEOUT DeadlinePassed");
+		List<String> steps = stepsOf(order);
+		assertThat(steps).startsWith("start started reserving-stock", "reserving-stock advanced authorizing-payment")
+			.contains("authorizing-payment resent authorizing-payment", "authorizing-payment timed-out voiding-payment",
+					"voiding-payment advanced releasing-stock");
+		long deadlines = this.steps.with("saga.id", order)
+			.stream()
+			.filter((step) -> "DeadlinePassed".equals(RecordedObservations.value(step, "saga.input")))
+			.count();
+		// other tests' sagas may time out meanwhile too: at least this saga's
+		assertThat(this.meters.get("saga.step.timeouts").counter().count() - timeouts)
+			.isGreaterThanOrEqualTo(deadlines);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(
+					count("saga.compensations", "style", "orchestrated", "reason", "timeout") - compensations)
+				.as("void and release, each undoing a step")
+				.isGreaterThanOrEqualTo(2));
+	}
+
+	@Test
+	void eachStepIsObservedWithItsSagaAndTheDeclineIsCountedAsACompensation() {
+		double compensations = count("saga.compensations", "style", "orchestrated", "reason", "insufficient-credit");
+		long rejected = timerCount("saga.duration", "style", "orchestrated", "outcome", "rejected");
+		long declines = timerCount("saga.step", "step", "authorizing-payment", "outcome", "compensating");
+
+		String order = placeOrder("orchestrated");
+		reserveStock(order);
+		awaitCommand(order, "AuthorizePayment");
+		reply(PaymentTopics.EVENTS, order, "PaymentDeclined", "{\"orderId\":\"" + order
+				+ "\",\"customerId\":\"42\",\"reason\":\"insufficient-credit\",\"declinedAt\":\"2026-11-25T12:00:01Z\"}");
+		awaitCommand(order, "ReleaseStock");
+		reply(InventoryTopics.EVENTS, order, "StockReleased", "{\"orderId\":\"" + order
+				+ "\",\"releasedUnits\":2,\"reason\":\"payment declined\",\"releasedAt\":\"2026-11-25T12:00:02Z\"}");
+		awaitCommand(order, "RejectOrder");
+		reply(OrderTopics.EVENTS, order, "OrderRejected", "{\"orderId\":\"" + order
+				+ "\",\"reason\":\"payment declined: insufficient-credit\",\"rejectedAt\":\"2026-11-25T12:00:03Z\"}");
+		awaitState(order, "REJECTED");
+
+		assertThat(stepsOf(order)).containsExactly("start started reserving-stock",
+				"reserving-stock advanced authorizing-payment", "authorizing-payment compensating releasing-stock",
+				"releasing-stock advanced rejecting-order", "rejecting-order completed rejected");
+		assertThat(this.steps.with("saga.id", order)).allSatisfy((step) -> {
+			assertThat(RecordedObservations.value(step, "saga.style")).isEqualTo("orchestrated");
+			assertThat(RecordedObservations.value(step, "order.id")).isEqualTo(order);
+			assertThat(step.getContextualName()).startsWith("saga.step ");
+		});
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(count("saga.compensations", "style", "orchestrated", "reason", "insufficient-credit"))
+				.isEqualTo(compensations + 1);
+			assertThat(timerCount("saga.duration", "style", "orchestrated", "outcome", "rejected"))
+				.isEqualTo(rejected + 1);
+		});
+		assertThat(timerCount("saga.step", "step", "authorizing-payment", "outcome", "compensating"))
+			.isEqualTo(declines + 1);
+
+		String scrape = http().get().uri("/actuator/prometheus").retrieve().body(String.class);
+		assertThat(scrape.lines()).anySatisfy((line) -> assertThat(line).startsWith("saga_step_seconds_bucket{")
+			.contains("step=\"authorizing-payment\"", "outcome=\"compensating\"", "saga_style=\"orchestrated\"",
+					"saga_state=\"releasing-stock\""));
+		assertThat(scrape.lines()).anySatisfy((line) -> assertThat(line).startsWith("saga_compensations_total{")
+			.contains("reason=\"insufficient-credit\"", "style=\"orchestrated\""));
+		assertThat(scrape.lines()).anySatisfy((line) -> assertThat(line).startsWith("saga_duration_seconds_bucket{")
+			.contains("outcome=\"rejected\"", "style=\"orchestrated\""));
+		assertThat(scrape).contains("saga_step_timeouts_total");
 	}
 
 	@Test
@@ -298,6 +373,21 @@ class SagaOrchestratorIntegrationTests {
 		});
 	}
 
+	private List<String> stepsOf(String order) {
+		return this.steps.with("saga.id", order)
+			.stream()
+			.map((step) -> RecordedObservations.describe(step, "saga.step", "outcome", "saga.state"))
+			.toList();
+	}
+
+	private double count(String name, String... tags) {
+		return this.meters.find(name).tags(tags).counters().stream().mapToDouble((counter) -> counter.count()).sum();
+	}
+
+	private long timerCount(String name, String... tags) {
+		return this.meters.find(name).tags(tags).timers().stream().mapToLong(Timer::count).sum();
+	}
+
 	private String placeOrder(String style) {
 		String order = Long.toString(ORDER_IDS.incrementAndGet());
 		reply(OrderTopics.EVENTS, order, "OrderPlaced", "{\"orderId\":\"" + order + "\",\"customerId\":\"42\","
@@ -375,6 +465,16 @@ class SagaOrchestratorIntegrationTests {
 		return ((List<Map<String, Object>>) saga.get("history")).stream()
 			.map((entry) -> entry.get("kind") + " " + entry.get("type"))
 			.toList();
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class RecordSteps {
+
+		@Bean
+		RecordedObservations sagaSteps() {
+			return new RecordedObservations("saga.step");
+		}
+
 	}
 
 	private RestClient http() {

@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.dsmastery.inventory.domain.FencingTokens;
 import org.dsmastery.inventory.domain.OrderId;
 import org.dsmastery.inventory.domain.Reservation;
@@ -27,6 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The reservation use cases, each implemented once for both saga styles: reserve (all or
@@ -55,14 +59,17 @@ public class ReservationService {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	ReservationService(ReservationRepository reservations, StockLedger ledger, SkuLocks locks,
-			IdempotentConsumer idempotent, StockEventPublisher publisher, Clock clock) {
+			IdempotentConsumer idempotent, StockEventPublisher publisher, Clock clock, MeterRegistry meters) {
 		this.reservations = reservations;
 		this.ledger = ledger;
 		this.locks = locks;
 		this.idempotent = idempotent;
 		this.publisher = publisher;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/**
@@ -166,6 +173,9 @@ public class ReservationService {
 				this.ledger.release(line.sku(), line.quantity(), tokens.of(line.sku()));
 			}
 			this.reservations.update(reservation.release(request.reason(), now));
+			if (reservation.sagaStyle() == SagaStyle.CHOREOGRAPHED) {
+				countCompensation(request.reason());
+			}
 			return Optional.of(new StockEvent.StockReleased(orderId, reservation.units(), request.reason(), now));
 		});
 	}
@@ -234,6 +244,29 @@ public class ReservationService {
 			case RELEASED ->
 				new StockEvent.StockRejected(reservation.orderId(), Reservation.ORDER_CLOSED, List.of(), now);
 		};
+	}
+
+	/**
+	 * Counts {@code saga.compensations{style="choreographed",reason}} once the release
+	 * commits: in the choreographed saga the participant that undoes its step counts it
+	 * (saga-orchestrator counts the orchestrated ones).
+	 */
+	private void countCompensation(String reason) {
+		Counter counter = Counter.builder("saga.compensations")
+			.description("Participant steps undone, by saga style and reason")
+			.tag("style", "choreographed")
+			.tag("reason", CompensationReasons.of(reason))
+			.register(this.meters);
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			counter.increment();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				counter.increment();
+			}
+		});
 	}
 
 	private void insert(Reservation reservation) {

@@ -1,6 +1,7 @@
 package org.dsmastery.inventory.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.dsmastery.inventory.adapter.in.scheduling.CounterFlushSchedule;
 import org.dsmastery.inventory.adapter.out.cache.RedisProductCache;
 import org.dsmastery.inventory.adapter.out.lock.RedissonSkuLocks;
@@ -28,8 +29,10 @@ import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
 class InventoryConfiguration {
 
 	@Bean
-	SkuLocks skuLocks(RedissonClient redisson, InventoryProperties properties, MeterRegistry meters) {
-		return new RedissonSkuLocks(redisson, properties.lock().waitTime(), properties.lock().lease(), meters);
+	SkuLocks skuLocks(RedissonClient redisson, InventoryProperties properties, MeterRegistry meters,
+			ObservationRegistry observations) {
+		return new RedissonSkuLocks(redisson, properties.lock().waitTime(), properties.lock().lease(), meters,
+				observations);
 	}
 
 	@Bean

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.dsmastery.inventory.InventoryIntegrationTest;
 import org.dsmastery.inventory.adapter.out.lock.RedissonSkuLocks;
 import org.dsmastery.inventory.domain.OrderId;
@@ -55,7 +56,7 @@ class FencedAllocationTests extends InventoryIntegrationTest {
 		ConsumedMessage pausedMessage = new ConsumedMessage("fencing-test", UUID.randomUUID().toString(), null);
 		List<ReservationLine> pausedLines = List.of(new ReservationLine(first, 3), new ReservationLine(contested, 3));
 		SkuLocks shortLease = new RedissonSkuLocks(this.redisson, Duration.ofSeconds(2), Duration.ofMillis(500),
-				new SimpleMeterRegistry());
+				new SimpleMeterRegistry(), ObservationRegistry.NOOP);
 		AtomicReference<Optional<StockEvent>> nextOutcome = new AtomicReference<>();
 		AtomicLong pausedToken = new AtomicLong();
 

@@ -42,12 +42,16 @@ public class OrderService {
 
 	private final Clock clock;
 
-	OrderService(OrderEventStore store, OrderIds ids, PriceCatalog prices, OrderEventPublisher publisher, Clock clock) {
+	private final OrderMetrics metrics;
+
+	OrderService(OrderEventStore store, OrderIds ids, PriceCatalog prices, OrderEventPublisher publisher, Clock clock,
+			OrderMetrics metrics) {
 		this.store = store;
 		this.ids = ids;
 		this.prices = prices;
 		this.publisher = publisher;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -188,6 +192,7 @@ public class OrderService {
 		}
 		this.store.append(order.id(), order.persistedVersion(), events);
 		this.publisher.publish(order.id(), order.persistedVersion() + 1, events, causationId);
+		this.metrics.appended(order.sagaStyle(), order.placedAt(), events);
 	}
 
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.dsmastery.messaging.ConsumedMessage;
 import org.dsmastery.messaging.IdempotentConsumer;
 import org.dsmastery.payment.application.PaymentProvider.ProviderResult;
@@ -22,6 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The payment steps of the PlaceOrder saga: authorize, void, capture, each implemented
@@ -52,9 +56,11 @@ public class PaymentService {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	PaymentService(AccountRepository accounts, PaymentRepository payments, PaymentOrderRepository orders,
 			PaymentProvider provider, PaymentEventPublisher publisher, IdempotentConsumer idempotent,
-			CreditPolicy policy, Clock clock) {
+			CreditPolicy policy, Clock clock, MeterRegistry meters) {
 		this.accounts = accounts;
 		this.payments = payments;
 		this.orders = orders;
@@ -63,6 +69,7 @@ public class PaymentService {
 		this.idempotent = idempotent;
 		this.policy = policy;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/**
@@ -209,6 +216,9 @@ public class PaymentService {
 					account.release(released);
 					this.accounts.save(account);
 					this.payments.update(payment.get());
+					if (payment.get().sagaStyle() == SagaStyle.CHOREOGRAPHED) {
+						countCompensation(reason);
+					}
 				}
 			}
 			if (released > 0 || answerAlways) {
@@ -241,6 +251,29 @@ public class PaymentService {
 			this.accounts.save(account);
 			this.payments.update(payment.get());
 			this.publisher.publish(new PaymentEvent.PaymentCaptured(orderId, captured, now), cause);
+		});
+	}
+
+	/**
+	 * Counts {@code saga.compensations{style="choreographed",reason}} once the void
+	 * commits: in the choreographed saga the participant that undoes its step counts it
+	 * (saga-orchestrator counts the orchestrated ones).
+	 */
+	private void countCompensation(String reason) {
+		Counter counter = Counter.builder("saga.compensations")
+			.description("Participant steps undone, by saga style and reason")
+			.tag("style", "choreographed")
+			.tag("reason", CompensationReasons.of(reason))
+			.register(this.meters);
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			counter.increment();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				counter.increment();
+			}
 		});
 	}
 

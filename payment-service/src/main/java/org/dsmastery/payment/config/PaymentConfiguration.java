@@ -10,6 +10,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.dsmastery.inventory.contracts.v1.InventoryTopics;
 import org.dsmastery.messaging.MessagingRetry;
 import org.dsmastery.order.contracts.v1.OrderTopics;
@@ -96,9 +97,9 @@ class PaymentConfiguration {
 	@Bean
 	HttpPaymentProvider paymentProvider(RestClient paymentProviderRestClient,
 			CircuitBreaker paymentProviderCircuitBreaker, Retry paymentProviderRetry, PaymentProperties properties,
-			Environment environment) {
+			Environment environment, ObservationRegistry observations) {
 		return new HttpPaymentProvider(paymentProviderRestClient, paymentProviderCircuitBreaker, paymentProviderRetry,
-				properties.provider().url(), environment);
+				properties.provider().url(), environment, observations);
 	}
 
 	@Bean

@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.dsmastery.saga.domain.PlaceOrderSaga;
 import org.dsmastery.saga.domain.SagaCommand;
 import org.dsmastery.saga.domain.SagaInput;
@@ -20,15 +23,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Runs PlaceOrder sagas: starts one per orchestrated order, feeds it replies and
  * deadlines under a row lock, and stores the new state, its history and the commands it
  * sends in one transaction.
+ * <p>
+ * Every step (a start, a reply, a deadline) runs in an Observation {@code saga.step}: a
+ * span of its own in the order's trace (inside the listener's span, around the outbox
+ * append of the next command) and the timer {@code saga.step}. Its low-cardinality keys
+ * are {@code saga.step} (the state the step answered, {@code start} for the start),
+ * {@code saga.style}, {@code saga.state} (the state after) and {@code outcome}; its
+ * high-cardinality keys {@code saga.id}, {@code order.id} and {@code saga.input}. Saga
+ * durations and compensations are counted once their transaction commits.
  */
 public class SagaService {
 
 	private static final Logger logger = LoggerFactory.getLogger(SagaService.class);
+
+	private static final String ORCHESTRATED = "orchestrated";
+
+	private static final String START = "start";
+
+	private static final String STATE = "saga.state";
+
+	private static final String OUTCOME = "outcome";
 
 	private final SagaRepository sagas;
 
@@ -40,15 +61,18 @@ public class SagaService {
 
 	private final MeterRegistry meters;
 
+	private final ObservationRegistry observations;
+
 	private final Counter deadlines;
 
 	public SagaService(SagaRepository sagas, SagaCommandSender commands, Clock clock, SagaTimeouts timeouts,
-			MeterRegistry meters) {
+			MeterRegistry meters, ObservationRegistry observations) {
 		this.sagas = sagas;
 		this.commands = commands;
 		this.clock = clock;
 		this.timeouts = timeouts;
 		this.meters = meters;
+		this.observations = observations;
 		this.deadlines = Counter.builder("saga.step.timeouts")
 			.description("Saga steps whose deadline passed: re-sent, or given up and compensated")
 			.register(meters);
@@ -68,16 +92,21 @@ public class SagaService {
 	@Transactional
 	public boolean start(long orderId, long customerId, long amountCents, String currency, List<SagaLine> lines,
 			String messageId) {
-		Instant now = this.clock.instant();
-		PlaceOrderSaga.Started started = PlaceOrderSaga.start(orderId, customerId, amountCents, currency, lines, now,
-				this.timeouts);
-		if (!this.sagas.insert(started.saga())) {
-			return false;
-		}
-		this.sagas.record(orderId, new SagaHistoryEntry(now, SagaHistoryEntry.Kind.RECEIVED, "OrderPlaced", null,
-				SagaState.RESERVING_STOCK, messageId, null));
-		send(started.saga(), started.commands(), messageId, now);
-		return true;
+		Observation observation = stepObservation(orderId, START, "OrderPlaced", SagaState.RESERVING_STOCK);
+		return observation.observe(() -> {
+			Instant now = this.clock.instant();
+			PlaceOrderSaga.Started started = PlaceOrderSaga.start(orderId, customerId, amountCents, currency, lines,
+					now, this.timeouts);
+			if (!this.sagas.insert(started.saga())) {
+				observation.lowCardinalityKeyValue(OUTCOME, "ignored");
+				return false;
+			}
+			this.sagas.record(orderId, new SagaHistoryEntry(now, SagaHistoryEntry.Kind.RECEIVED, "OrderPlaced", null,
+					SagaState.RESERVING_STOCK, messageId, null));
+			send(started.saga(), started.commands(), messageId, now);
+			observation.lowCardinalityKeyValue(OUTCOME, "started");
+			return true;
+		});
 	}
 
 	/**
@@ -134,9 +163,19 @@ public class SagaService {
 	}
 
 	private SagaStep apply(PlaceOrderSaga saga, SagaInput input, String messageId) {
+		String type = input.getClass().getSimpleName();
+		Observation observation = stepObservation(saga.orderId(), valueOf(saga.state()), type, saga.state());
+		return observation.observe(() -> {
+			SagaStep step = applyObserved(saga, input, type, messageId);
+			observation.lowCardinalityKeyValue(STATE, valueOf(step.to()))
+				.lowCardinalityKeyValue(OUTCOME, outcomeOf(step));
+			return step;
+		});
+	}
+
+	private SagaStep applyObserved(PlaceOrderSaga saga, SagaInput input, String type, String messageId) {
 		Instant now = this.clock.instant();
 		SagaStep step = saga.handle(input, now);
-		String type = input.getClass().getSimpleName();
 		if (!step.accepted()) {
 			this.sagas.record(saga.orderId(), new SagaHistoryEntry(now, SagaHistoryEntry.Kind.IGNORED, type,
 					step.from(), step.to(), messageId, "does not fit " + step.from()));
@@ -148,15 +187,85 @@ public class SagaService {
 		this.sagas.record(saga.orderId(),
 				new SagaHistoryEntry(now, kind, type, step.from(), step.to(), messageId, reasonOf(input)));
 		send(saga, step.commands(), messageId, now);
-		if (step.to().isTerminal()) {
-			Timer.builder("saga.duration")
-				.description("From OrderPlaced to the saga's end")
-				.tag("outcome", step.to().name().toLowerCase())
-				.publishPercentileHistogram()
+		if (step.to() != step.from()
+				&& (step.to() == SagaState.VOIDING_PAYMENT || step.to() == SagaState.RELEASING_STOCK)) {
+			// an undo of a participant's step begins: void a hold, release a reservation
+			String reason = CompensationReasons.of(saga.snapshot().reason());
+			afterCommit(() -> Counter.builder("saga.compensations")
+				.description("Participant steps undone, by saga style and reason")
+				.tag("style", ORCHESTRATED)
+				.tag("reason", reason)
 				.register(this.meters)
-				.record(Duration.between(saga.startedAt(), now));
+				.increment());
+		}
+		if (step.to().isTerminal()) {
+			Duration duration = Duration.between(saga.startedAt(), now);
+			afterCommit(() -> Timer.builder("saga.duration")
+				.description("From OrderPlaced to the saga's end")
+				.tag("style", ORCHESTRATED)
+				.tag("outcome", valueOf(step.to()))
+				.publishPercentileHistogram()
+				.maximumExpectedValue(Duration.ofMinutes(10))
+				.register(this.meters)
+				.record(duration));
 		}
 		return step;
+	}
+
+	private Observation stepObservation(long orderId, String step, String input, SagaState state) {
+		String id = Long.toString(orderId);
+		return Observation.createNotStarted("saga.step", this.observations)
+			.contextualName("saga.step " + step)
+			.lowCardinalityKeyValue("saga.step", step)
+			.lowCardinalityKeyValue("saga.style", ORCHESTRATED)
+			.lowCardinalityKeyValue(STATE, valueOf(state))
+			// replaced once the step ends; an exception leaves "error"
+			.lowCardinalityKeyValue(OUTCOME, "error")
+			.highCardinalityKeyValue("saga.id", id)
+			.highCardinalityKeyValue("order.id", id)
+			.highCardinalityKeyValue("saga.input", input);
+	}
+
+	/**
+	 * What a step came to: {@code ignored} (a late or duplicate input), {@code resent} (a
+	 * deadline sent the step's command again), {@code timed-out} (a deadline gave the
+	 * step up and compensates), {@code compensating} (a refusal starts the undo),
+	 * {@code completed} (the saga ended) or {@code advanced}.
+	 */
+	private static String outcomeOf(SagaStep step) {
+		if (!step.accepted()) {
+			return "ignored";
+		}
+		if (step.input() instanceof SagaInput.DeadlinePassed) {
+			return (step.from() == step.to()) ? "resent" : "timed-out";
+		}
+		if (step.to().isTerminal()) {
+			return "completed";
+		}
+		if (step.to().isCompensating() && !step.from().isCompensating()) {
+			return "compensating";
+		}
+		return "advanced";
+	}
+
+	/**
+	 * A state as a tag value: {@code AUTHORIZING_PAYMENT} is {@code authorizing-payment}.
+	 */
+	private static String valueOf(SagaState state) {
+		return state.name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	private static void afterCommit(Runnable action) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			action.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				action.run();
+			}
+		});
 	}
 
 	private void send(PlaceOrderSaga saga, List<SagaCommand> commands, String causationId, Instant now) {

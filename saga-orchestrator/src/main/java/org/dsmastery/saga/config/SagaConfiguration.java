@@ -3,6 +3,8 @@ package org.dsmastery.saga.config;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.observation.ObservationRegistry;
 import org.dsmastery.inventory.contracts.v1.InventoryTopics;
 import org.dsmastery.messaging.MessagingRetry;
 import org.dsmastery.order.contracts.v1.OrderTopics;
@@ -37,8 +39,17 @@ class SagaConfiguration {
 
 	@Bean
 	SagaService sagaService(SagaRepository sagas, SagaCommandSender commands, Clock clock, SagaTimeouts timeouts,
-			MeterRegistry meters) {
-		return new SagaService(sagas, commands, clock, timeouts, meters);
+			MeterRegistry meters, ObservationRegistry observations) {
+		return new SagaService(sagas, commands, clock, timeouts, meters, observations);
+	}
+
+	/**
+	 * The timer of the Observation {@code saga.step} carries the step as {@code step}
+	 * ({@code saga_step_seconds{step,outcome}}); its span keeps {@code saga.step}.
+	 */
+	@Bean
+	MeterFilter sagaStepTagName() {
+		return MeterFilter.renameTag("saga.step", "saga.step", "step");
 	}
 
 	@Bean

@@ -12,6 +12,8 @@ import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.dsmastery.inventory.application.SkuLockUnavailableException;
 import org.dsmastery.inventory.application.SkuLocks;
 import org.dsmastery.inventory.domain.FencingTokens;
@@ -29,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * holders; the lease bounds how long a crashed or paused holder blocks the others. A
  * holder whose lease ran out cannot tell on its own: the stock row's fence check tells
  * it.
+ * <p>
+ * Each lock's wait is an Observation {@code inventory.lock.wait}: a span (with the sku)
+ * and the timer {@code inventory.lock.wait{outcome}}, {@code outcome} being
+ * {@code acquired}, {@code timeout} (not free within the wait time) or {@code error}
+ * (Redis failed).
  */
 public class RedissonSkuLocks implements SkuLocks {
 
@@ -36,6 +43,8 @@ public class RedissonSkuLocks implements SkuLocks {
 	public static final String PREFIX = "inventory:lock:sku:";
 
 	private static final Logger logger = LoggerFactory.getLogger(RedissonSkuLocks.class);
+
+	private static final String OUTCOME = "outcome";
 
 	private static final String CATCH_UP = """
 			if tonumber(redis.call('get', KEYS[1]) or '0') < tonumber(ARGV[1]) then
@@ -52,15 +61,20 @@ public class RedissonSkuLocks implements SkuLocks {
 
 	private final Counter expiredLeases;
 
+	private final ObservationRegistry observations;
+
 	/**
 	 * Creates the locks.
 	 * @param redisson the Redis client
 	 * @param wait how long to wait for each lock
 	 * @param lease how long a lock is held at most
 	 * @param meters where to count leases that ran out while held
+	 * @param observations where each lock wait is observed
 	 */
-	public RedissonSkuLocks(RedissonClient redisson, Duration wait, Duration lease, MeterRegistry meters) {
+	public RedissonSkuLocks(RedissonClient redisson, Duration wait, Duration lease, MeterRegistry meters,
+			ObservationRegistry observations) {
 		this.redisson = redisson;
+		this.observations = observations;
 		this.wait = wait;
 		this.lease = lease;
 		this.expiredLeases = Counter.builder("inventory.lock.leases.expired")
@@ -75,8 +89,7 @@ public class RedissonSkuLocks implements SkuLocks {
 		try {
 			for (Sku sku : new TreeSet<>(skus)) {
 				RFencedLock lock = this.redisson.getFencedLock(PREFIX + sku.code());
-				Long token = lock.tryLockAndGetToken(this.wait.toMillis(), this.lease.toMillis(),
-						TimeUnit.MILLISECONDS);
+				Long token = acquire(lock, sku);
 				if (token == null) {
 					throw new SkuLockUnavailableException(sku, this.wait);
 				}
@@ -87,6 +100,26 @@ public class RedissonSkuLocks implements SkuLocks {
 		}
 		finally {
 			held.reversed().forEach(this::unlock);
+		}
+	}
+
+	private Long acquire(RFencedLock lock, Sku sku) {
+		Observation observation = Observation.createNotStarted("inventory.lock.wait", this.observations)
+			.contextualName("lock wait " + sku.code())
+			.lowCardinalityKeyValue(OUTCOME, "error")
+			.highCardinalityKeyValue("sku", sku.code())
+			.start();
+		try (Observation.Scope scope = observation.openScope()) {
+			Long token = lock.tryLockAndGetToken(this.wait.toMillis(), this.lease.toMillis(), TimeUnit.MILLISECONDS);
+			observation.lowCardinalityKeyValue(OUTCOME, (token != null) ? "acquired" : "timeout");
+			return token;
+		}
+		catch (RuntimeException ex) {
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
 		}
 	}
 

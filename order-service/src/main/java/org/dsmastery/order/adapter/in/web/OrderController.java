@@ -4,11 +4,14 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.validation.Valid;
 
 import org.dsmastery.order.application.CustomerOrder;
@@ -59,9 +62,12 @@ class OrderController {
 
 	private final OrderProjection readSide;
 
-	OrderController(OrderService orders, OrderProjection readSide) {
+	private final ObservationRegistry observations;
+
+	OrderController(OrderService orders, OrderProjection readSide, ObservationRegistry observations) {
 		this.orders = orders;
 		this.readSide = readSide;
+		this.observations = observations;
 	}
 
 	@PostMapping
@@ -76,9 +82,23 @@ class OrderController {
 					.map((line) -> new PlaceOrder.Line(new Sku(line.sku()), line.quantity()))
 					.toList(),
 				("choreographed".equals(request.sagaStyle())) ? SagaStyle.CHOREOGRAPHED : SagaStyle.ORCHESTRATED));
+		tagCurrentObservation(order);
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/orders/" + order.id()))
 			.body(OrderResponse.of(order));
+	}
+
+	/**
+	 * Puts the new order's id on the request's server Observation, so its span (the root
+	 * of the order's trace) can be found by {@code order.id}. High cardinality: a span
+	 * tag, never a metric label.
+	 */
+	private void tagCurrentObservation(Order order) {
+		Observation current = this.observations.getCurrentObservation();
+		if (current != null) {
+			current.highCardinalityKeyValue("order.id", order.id().toString())
+				.highCardinalityKeyValue("saga.style", order.sagaStyle().name().toLowerCase(Locale.ROOT));
+		}
 	}
 
 	@GetMapping("/{orderId}")

@@ -1,11 +1,14 @@
 package org.dsmastery.payment.adapter.out.provider;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.dsmastery.payment.application.PaymentProvider;
 import org.dsmastery.payment.domain.Money;
 import org.dsmastery.payment.domain.OrderId;
@@ -24,12 +27,20 @@ import org.springframework.web.client.RestClientException;
  * authorization. Each attempt has a time limit (the client's read timeout) and goes
  * through the circuit breaker; the retry wraps the circuit breaker, so every attempt
  * counts in its window and an open circuit ends the retries at once.
+ * <p>
+ * Each attempt, inside the retry, is an Observation {@code payment.provider.call}: a span
+ * of its own (the HTTP client's span is its child) and the timer
+ * {@code payment.provider.call{outcome,attempt}}, where {@code outcome} is
+ * {@code authorized}, {@code declined}, {@code failed} (a transient failure, retried if
+ * attempts remain) or {@code circuit-open}, and {@code attempt} counts from 1.
  */
 public class HttpPaymentProvider implements PaymentProvider {
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	private static final Logger logger = LoggerFactory.getLogger(HttpPaymentProvider.class);
+
+	private static final String OUTCOME = "outcome";
 
 	private final RestClient client;
 
@@ -41,6 +52,8 @@ public class HttpPaymentProvider implements PaymentProvider {
 
 	private final Environment environment;
 
+	private final ObservationRegistry observations;
+
 	/**
 	 * Creates the client of the provider at the given URL.
 	 * @param client the HTTP client, with its time limit
@@ -48,20 +61,24 @@ public class HttpPaymentProvider implements PaymentProvider {
 	 * @param retry the provider's retry
 	 * @param url the provider's base URL; empty means this instance's own simulator
 	 * @param environment where this instance's port is found
+	 * @param observations where each attempt is observed
 	 */
 	public HttpPaymentProvider(RestClient client, CircuitBreaker circuitBreaker, Retry retry, String url,
-			Environment environment) {
+			Environment environment, ObservationRegistry observations) {
 		this.client = client;
 		this.circuitBreaker = circuitBreaker;
 		this.retry = retry;
 		this.url = url;
 		this.environment = environment;
+		this.observations = observations;
 	}
 
 	@Override
 	public ProviderResult authorize(OrderId orderId, Money amount) {
-		Supplier<ProviderResult> attempt = CircuitBreaker.decorateSupplier(this.circuitBreaker,
+		Supplier<ProviderResult> guarded = CircuitBreaker.decorateSupplier(this.circuitBreaker,
 				() -> call(orderId, amount));
+		AtomicInteger attempts = new AtomicInteger();
+		Supplier<ProviderResult> attempt = () -> observed(orderId, attempts.incrementAndGet(), guarded);
 		try {
 			return Retry.decorateSupplier(this.retry, attempt).get();
 		}
@@ -71,6 +88,32 @@ public class HttpPaymentProvider implements PaymentProvider {
 		catch (RestClientException ex) {
 			logger.debug("Payment provider failed for order {}", orderId, ex);
 			return new ProviderResult.Unavailable(ex.getMessage());
+		}
+	}
+
+	private ProviderResult observed(OrderId orderId, int attempt, Supplier<ProviderResult> guarded) {
+		Observation observation = Observation.createNotStarted("payment.provider.call", this.observations)
+			.contextualName("payment provider attempt " + attempt)
+			.lowCardinalityKeyValue("attempt", Integer.toString(attempt))
+			.lowCardinalityKeyValue(OUTCOME, "failed")
+			.highCardinalityKeyValue("order.id", orderId.toString())
+			.start();
+		try (Observation.Scope scope = observation.openScope()) {
+			ProviderResult result = guarded.get();
+			observation.lowCardinalityKeyValue(OUTCOME,
+					(result instanceof ProviderResult.Authorized) ? "authorized" : "declined");
+			return result;
+		}
+		catch (CallNotPermittedException ex) {
+			observation.lowCardinalityKeyValue(OUTCOME, "circuit-open");
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
 		}
 	}
 
