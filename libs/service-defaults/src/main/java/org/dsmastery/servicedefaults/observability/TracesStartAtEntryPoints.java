@@ -11,19 +11,23 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 /**
- * Lets a trace start only where work enters the platform: an HTTP request (other than the
- * operations endpoints and Eureka's own protocol) or a Kafka record. Anything else
- * observed outside a trace (the outbox relay's polls, gauges reading PostgreSQL, Eureka
- * heartbeats, scheduled scans, Redis housekeeping) is not observed at all, so the trace
- * store holds the platform's work and not thousands of one-span traces of its background.
- * Inside a trace every observation runs as usual.
+ * Lets a trace start only where work enters the platform. An HTTP request to the API is
+ * observed (operations endpoints and Eureka's own protocol are not); work a service does
+ * in the background, outside any trace, is not observed at all: JDBC statements (the
+ * outbox relay's polls, gauges reading PostgreSQL), blocking HTTP calls (Eureka
+ * heartbeats and registry fetches), Redis commands (lease renewals) and scheduled scans.
+ * So the trace store holds the platform's work and not thousands of one-span traces a
+ * minute of its background. Inside a trace every observation runs as usual.
  * <p>
- * The work a scheduled task starts (a saga step that timed out) still reaches a trace:
- * the messages it writes are published in the outbox relay's trace.
+ * Only those kinds are judged by their parent: they run on the caller's thread, where the
+ * current observation or span is the parent. A reactive client (WebClient, the gateway's
+ * routed call) is given its parent from the Reactor context after this predicate ran, so
+ * it is always observed. The work a scheduled task starts (a saga step that timed out)
+ * still reaches a trace: the messages it writes are published in the outbox relay's.
  */
 class TracesStartAtEntryPoints implements ObservationPredicate {
 
-	private static final String KAFKA_RECORD = "org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext";
+	private static final String BLOCKING_CLIENT = "org.springframework.http.client.observation.ClientRequestObservationContext";
 
 	private static final boolean SERVLET_PRESENT = ClassUtils.isPresent("jakarta.servlet.http.HttpServletRequest",
 			TracesStartAtEntryPoints.class.getClassLoader());
@@ -47,10 +51,16 @@ class TracesStartAtEntryPoints implements ObservationPredicate {
 		if (path != null) {
 			return observed(path);
 		}
-		if (context.getParentObservation() != null || inSpan()) {
+		if (!background(name, context)) {
 			return true;
 		}
-		return context.getClass().getName().equals(KAFKA_RECORD);
+		return context.getParentObservation() != null || inSpan();
+	}
+
+	private static boolean background(String name, Observation.Context context) {
+		return name.startsWith("jdbc.") || name.equals("tasks.scheduled.execution")
+				|| context.getClass().getName().equals(BLOCKING_CLIENT)
+				|| context.getClass().getName().startsWith("io.lettuce.");
 	}
 
 	private boolean inSpan() {

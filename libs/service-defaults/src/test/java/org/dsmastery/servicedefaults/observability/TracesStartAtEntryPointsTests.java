@@ -32,6 +32,11 @@ class TracesStartAtEntryPointsTests {
 	}
 
 	@Test
+	void aReactiveClientWhoseParentComesLaterIsObserved() {
+		assertThat(this.predicate.test("http.client.requests", new Observation.Context())).isTrue();
+	}
+
+	@Test
 	void workInsideATraceIsObserved() {
 		Observation.Context child = new Observation.Context();
 		child.setParentObservation(Observation.start("http.server.requests", ObservationRegistry.create()));
