@@ -93,13 +93,14 @@ public class OrderMetrics {
 	 * Maps a rejection's reason, written for people, to a tag value:
 	 * {@code out-of-stock}, {@code insufficient-credit}, {@code provider-declined},
 	 * {@code provider-unavailable}, {@code order-closed}, {@code timeout} (the saga's or
-	 * a step's deadline), {@code cancelled} or {@code other}.
+	 * a step's deadline), {@code cancelled} or {@code error} (a reason none of these
+	 * names: the platform failed).
 	 * @param reason the reason
 	 * @return the tag value
 	 */
 	static String reasonOf(String reason) {
 		if (reason == null || reason.isBlank()) {
-			return "other";
+			return "error";
 		}
 		String text = reason.toLowerCase(Locale.ROOT);
 		if (text.contains("timed out")) {
@@ -111,7 +112,7 @@ public class OrderMetrics {
 		if (text.contains("out of stock")) {
 			return "out-of-stock";
 		}
-		return CODES.stream().filter(text::contains).findFirst().orElse("other");
+		return CODES.stream().filter(text::contains).findFirst().orElse("error");
 	}
 
 	private static void afterCommit(Runnable action) {

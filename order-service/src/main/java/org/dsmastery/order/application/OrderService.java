@@ -21,6 +21,8 @@ import org.dsmastery.order.domain.PriceCatalog;
 import org.dsmastery.order.domain.SagaStyle;
 import org.dsmastery.order.domain.Sku;
 import org.dsmastery.order.domain.UnknownSkuException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class OrderService {
+
+	private static final Logger logger = LoggerFactory.getLogger(OrderService.class);
 
 	private final OrderEventStore store;
 
@@ -193,6 +197,19 @@ public class OrderService {
 		this.store.append(order.id(), order.persistedVersion(), events);
 		this.publisher.publish(order.id(), order.persistedVersion() + 1, events, causationId);
 		this.metrics.appended(order.sagaStyle(), order.placedAt(), events);
+		// the order's story, one line per event, each with its trace (./platform logs
+		// --trace)
+		events.forEach((event) -> logger.info("Order {}: {}", order.id().value(), describe(event)));
+	}
+
+	private static String describe(OrderEvent event) {
+		return switch (event) {
+			case OrderEvent.OrderPlaced placed ->
+				"placed, " + placed.lines().size() + " line(s), " + OrderMetrics.styleOf(placed.sagaStyle());
+			case OrderEvent.OrderApproved approved -> "approved";
+			case OrderEvent.OrderRejected rejected -> "rejected: " + rejected.reason();
+			case OrderEvent.OrderCancelled cancelled -> "cancelled: " + cancelled.reason();
+		};
 	}
 
 }

@@ -187,6 +187,7 @@ public class SagaService {
 		this.sagas.record(saga.orderId(),
 				new SagaHistoryEntry(now, kind, type, step.from(), step.to(), messageId, reasonOf(input)));
 		send(saga, step.commands(), messageId, now);
+		logger.info("Saga {}: {} in {} -> {}", saga.orderId(), type, step.from(), step.to());
 		if (step.to() != step.from()
 				&& (step.to() == SagaState.VOIDING_PAYMENT || step.to() == SagaState.RELEASING_STOCK)) {
 			// an undo of a participant's step begins: void a hold, release a reservation
