@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -50,12 +51,13 @@ final class Platform {
 		return new Platform(this.state.resolveSibling(name), environment);
 	}
 
-	Result run(String command, long timeoutMinutes) {
+	Result run(String command, long timeoutMinutes, String... arguments) {
 		try {
 			Files.createDirectories(this.state);
 			Path output = Files.createTempFile(this.state, command, ".out");
-			ProcessBuilder builder = new ProcessBuilder(List.of(this.root.resolve("platform").toString(), command))
-				.directory(this.root.toFile())
+			List<String> line = new ArrayList<>(List.of(this.root.resolve("platform").toString(), command));
+			line.addAll(List.of(arguments));
+			ProcessBuilder builder = new ProcessBuilder(line).directory(this.root.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(output.toFile());
 			builder.environment().put("PLATFORM_STATE", this.state.toString());

@@ -62,6 +62,10 @@ class PlatformEndToEndTests {
 
 	private final SagaScenarios sagas = new SagaScenarios();
 
+	private final ObservabilityScenarios observability = new ObservabilityScenarios();
+
+	private final Map<String, ObservabilityScenarios.OrderTrace> traces = new ConcurrentHashMap<>();
+
 	private final PlatformLogs logs = new PlatformLogs(this.platform.state().resolve("logs"));
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -400,6 +404,52 @@ class PlatformEndToEndTests {
 		assertThat(problemType(responses.get(2))).isEqualTo("https://dsmastery.org/problems/rate-limited");
 	}
 
+	@Test
+	@Order(12)
+	void prometheusScrapesEveryInstanceFoundThroughEurekaWithTheAlertRules() {
+		this.observability.prometheusScrapesEveryInstanceFoundThroughEureka(TOPOLOGY.springBootInstances().size());
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "orchestrated", "choreographed" })
+	@Order(13)
+	void anOrderPlacedThroughTheGatewayIsOneTraceAcrossHttpKafkaAndTheOutbox(String style) {
+		this.traces.put(style, this.observability.anOrderIsOneTrace(style));
+	}
+
+	@Test
+	@Order(14)
+	void platformTracePrintsAnOrdersTraceAsATree() {
+		ObservabilityScenarios.OrderTrace order = this.traces.get("orchestrated");
+		assertThat(order).as("the orchestrated order's trace (test 13)").isNotNull();
+
+		Platform.Result trace = this.platform.run("trace", 2, order.orderId());
+
+		assertThat(trace.exitCode()).as(trace.output()).isZero();
+		assertThat(trace.output())
+			.contains(order.traceId(), "gateway", "order-service", "saga-orchestrator", "inventory-service",
+					"payment-service", "publish inventory.commands.v1")
+			.doesNotContainIgnoringCase("orphan");
+	}
+
+	@Test
+	@Order(15)
+	void platformLogsShowsTheLinesOfEveryServiceForOneTrace() {
+		ObservabilityScenarios.OrderTrace order = this.traces.get("orchestrated");
+		assertThat(order).as("the orchestrated order's trace (test 13)").isNotNull();
+
+		Platform.Result logs = this.platform.run("logs", 2, "--trace", order.traceId());
+
+		assertThat(logs.exitCode()).as(logs.output()).isZero();
+		assertThat(logs.output()).contains("order-service", "saga-orchestrator");
+	}
+
+	@Test
+	@Order(16)
+	void aMalformedTraceparentStartsANewTraceAndAProblemNamesItsTrace() {
+		this.observability.aClientsBadTraceContextStartsANewTrace();
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "orchestrated", "choreographed" })
 	@Order(20)
@@ -446,6 +496,12 @@ class PlatformEndToEndTests {
 	@Order(26)
 	void aPaymentServiceKilledWithOrdersInFlightAndRestartedApprovesEveryOrder() throws Exception {
 		this.sagas.participantKilledWithOrdersInFlight(this.platform, TOPOLOGY.instance("payment-service"));
+	}
+
+	@Test
+	@Order(27)
+	void everyDashboardPanelHasDataFromTheRunningPlatform() {
+		this.observability.everyDashboardPanelHasData();
 	}
 
 	@Test
