@@ -1,6 +1,7 @@
 package org.dsmastery.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.Counter;
@@ -10,6 +11,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.LoggingProducerListener;
 import org.springframework.kafka.support.ProducerListener;
@@ -19,10 +24,12 @@ import org.springframework.kafka.support.ProducerListener;
  * a retry topic is a retry ({@code messaging.retries}), every record published to a dead
  * letter topic is a message given up on ({@code messaging.dead.letters}). Both are tagged
  * with the main topic and the consumer group that failed, so an alert on dead letters
- * names the service to look at. Failures to send are logged as Spring Kafka's default
+ * names the service to look at. Once the listeners are set up, both counters exist at
+ * zero for every main topic the service retries, so that "no retry" is a 0 on a dashboard
+ * rather than a missing series. Failures to send are logged as Spring Kafka's default
  * listener logs them.
  */
-public class RetryMetrics implements ProducerListener<Object, Object> {
+public class RetryMetrics implements ProducerListener<Object, Object>, ApplicationListener<ContextRefreshedEvent> {
 
 	private static final Pattern RETRY_SUFFIX = Pattern.compile("\\.retry-\\d+$");
 
@@ -53,6 +60,34 @@ public class RetryMetrics implements ProducerListener<Object, Object> {
 			counter("messaging.retries", "Messages sent to a retry topic after a failed attempt",
 					mainTopic(RETRY_SUFFIX.matcher(topic).replaceFirst(""), consumer), consumer)
 				.increment();
+		}
+	}
+
+	/**
+	 * Registers both counters at zero for every listened topic that has retry topics.
+	 * @param event the context is refreshed: every listener container exists
+	 */
+	@Override
+	public void onApplicationEvent(ContextRefreshedEvent event) {
+		event.getApplicationContext()
+			.getBeanProvider(KafkaListenerEndpointRegistry.class)
+			.ifAvailable((registry) -> registry.getAllListenerContainers().forEach(this::initialize));
+	}
+
+	private void initialize(MessageListenerContainer container) {
+		String[] topics = container.getContainerProperties().getTopics();
+		String group = container.getGroupId();
+		if (topics == null || group == null) {
+			return;
+		}
+		for (String topic : topics) {
+			Matcher retry = RETRY_SUFFIX.matcher(topic);
+			if (retry.find() && topic.endsWith(".retry-0")) {
+				String main = mainTopic(retry.replaceFirst(""), group);
+				counter("messaging.retries", "Messages sent to a retry topic after a failed attempt", main, group);
+				counter("messaging.dead.letters", "Messages given up on: published to a dead letter topic", main,
+						group);
+			}
 		}
 	}
 

@@ -58,6 +58,20 @@ class MessagingRetryTests {
 	}
 
 	@Test
+	void countsRetriesAndDeadLettersFromZeroForEveryRetriedTopic() {
+		for (String topic : java.util.List.of("retry.flaky.v1", "retry.poison.v1")) {
+			assertThat(
+					this.meters.find("messaging.retries").tag("topic", topic).tag("consumer", "retry-tests").counter())
+				.as("retries of %s", topic)
+				.isNotNull();
+			assertThat(this.meters.find("messaging.dead.letters")
+				.tag("topic", topic)
+				.tag("consumer", "retry-tests")
+				.counter()).as("dead letters of %s", topic).isNotNull();
+		}
+	}
+
+	@Test
 	void sendsAPoisonMessageStraightToTheDeadLetterTopic() {
 		this.kafka.send("retry.poison.v1", "order-2", "poison");
 
