@@ -89,10 +89,11 @@ public final class SagaThroughputBenchmark {
 	public static void main(String[] args) throws Exception {
 		int orders = (args.length > 0) ? Integer.parseInt(args[0]) : 200;
 		int concurrency = (args.length > 1) ? Integer.parseInt(args[1]) : 16;
-		new SagaThroughputBenchmark().run(orders, concurrency);
+		boolean sagaOnly = args.length > 2 && "saga-only".equals(args[2]);
+		new SagaThroughputBenchmark().run(orders, concurrency, sagaOnly);
 	}
 
-	private void run(int orders, int concurrency) throws Exception {
+	private void run(int orders, int concurrency, boolean sagaOnly) throws Exception {
 		String sku = "SKU-PERF-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
 		send(INVENTORY, "PUT", "/api/admin/products/" + sku,
 				"{\"name\":\"benchmark\",\"priceCents\":100,\"currency\":\"EUR\"}");
@@ -115,6 +116,14 @@ public final class SagaThroughputBenchmark {
 		}
 		this.running = false;
 		listener.join(5000);
+		if (sagaOnly) {
+			// one platform's saga alone, for comparing two platforms (tracing on and off)
+			this.out.println();
+			this.out.printf("%-28s %10s %10s %10s %10s%n", "pipeline", "orders/s", "p50 ms", "p99 ms", "approved");
+			print("saga orchestrated (7 hops)", saga.get("orchestrated"));
+			print("saga choreographed (4 hops)", saga.get("choreographed"));
+			return;
+		}
 
 		Stats raw4 = rawPipeline(4, orders, concurrency);
 		Stats raw7 = rawPipeline(7, orders, concurrency);

@@ -108,7 +108,7 @@ public final class Bench {
 		if (!options.isEmpty() && options.getFirst().equals("--rounds")) {
 			if (name.equals("saga")) {
 				return "the saga benchmark interleaves its styles in rounds of its own: "
-						+ "./platform bench saga [orders-per-style] [in-flight]";
+						+ "./platform bench saga [orders-per-style] [in-flight] [saga-only]";
 			}
 			if (name.equals("ratelimit-sweep")) {
 				return "the sweep runs once: ./platform bench ratelimit-sweep [seconds-per-setting] [threads ...]";
