@@ -24,6 +24,7 @@ import org.dsmastery.inventory.domain.Sku;
 import org.dsmastery.inventory.domain.StockEvent;
 import org.dsmastery.messaging.ConsumedMessage;
 import org.dsmastery.testsupport.LocalHttp;
+import org.dsmastery.testsupport.RecordedObservations;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 

@@ -17,6 +17,7 @@ import org.dsmastery.messaging.MessageHeaders;
 import org.dsmastery.order.contracts.v1.OrderTopics;
 import org.dsmastery.payment.contracts.v1.PaymentTopics;
 import org.dsmastery.testsupport.LocalHttp;
+import org.dsmastery.testsupport.RecordedObservations;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import org.dsmastery.inventory.contracts.v1.InventoryTopics;
 import org.dsmastery.order.contracts.v1.OrderTopics;
+import org.dsmastery.testsupport.RecordedObservations;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,5 +1,7 @@
 package org.dsmastery.payment;
 
+import org.dsmastery.testsupport.RecordedObservations;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 

@@ -25,6 +25,7 @@ import org.dsmastery.messaging.IncomingMessages;
 import org.dsmastery.messaging.MessageHeaders;
 import org.dsmastery.order.contracts.v1.OrderTopics;
 import org.dsmastery.payment.contracts.v1.PaymentTopics;
+import org.dsmastery.testsupport.RecordedObservations;
 import org.dsmastery.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
