@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -29,11 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks the platform's invariants (ARCHITECTURE.md, "Invariants") against the live
- * services: each service's {@code /api/audit/*} endpoint tells what it holds, Kafka's
- * admin API tells how far each consumer group lags, and the audit compares them.
+ * services: each service's {@code /api/audit/*} endpoint tells what it holds (to an
+ * operator: the audit asks with an {@code admin} token), Kafka's admin API tells how far
+ * each consumer group lags, and the audit compares them.
  *
  * <pre class="code">
- * AuditReport report = new InvariantAudit(AuditTargets.localPlatform()).awaitPassing(Duration.ofSeconds(60));
+ * InvariantAudit audit = new InvariantAudit(AuditTargets.of(Topology.local()), PlatformTokens.local()::admin);
+ * AuditReport report = audit.awaitPassing(Duration.ofSeconds(60));
  * assertThat(report.passed()).as(report.toString()).isTrue();
  * </pre>
  *
@@ -47,10 +50,19 @@ public class InvariantAudit {
 
 	private final AuditTargets targets;
 
+	private final Supplier<String> token;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	public InvariantAudit(AuditTargets targets) {
+	/**
+	 * Creates the audit of a platform.
+	 * @param targets the services and Kafka to ask
+	 * @param token an operator's access token, asked for before each request (a supplier
+	 * that caches, such as {@code PlatformTokens::admin})
+	 */
+	public InvariantAudit(AuditTargets targets, Supplier<String> token) {
 		this.targets = targets;
+		this.token = token;
 	}
 
 	/**
@@ -272,7 +284,10 @@ public class InvariantAudit {
 	}
 
 	private JsonNode get(URI base, String path) {
-		HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).build();
+		HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+			.header("Authorization", "Bearer " + this.token.get())
+			.timeout(Duration.ofSeconds(10))
+			.build();
 		try {
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200) {

@@ -121,12 +121,12 @@ final class ObservabilityScenarios {
 				"00-" + "0".repeat(32) + "-00f067aa0ba902b7-01", "00-" + "a".repeat(6_000) + "-00f067aa0ba902b7-01")) {
 			HttpResponse<String> response = send(HttpRequest.newBuilder(Shop.GATEWAY.resolve("/api/ids?count=1"))
 				.header("traceparent", bad)
-				.header("X-API-Key", "e2e-tests"));
+				.header("Authorization", "Bearer " + Shop.admin()));
 			assertThat(response.statusCode()).as("traceparent %s: %s", bad, response.body()).isEqualTo(200);
 			assertThat(traceIdOf(response)).isNotEqualTo("0".repeat(32));
 		}
-		HttpResponse<String> missing = send(
-				HttpRequest.newBuilder(Shop.GATEWAY.resolve("/api/orders/1")).header("X-API-Key", "e2e-tests"));
+		HttpResponse<String> missing = send(HttpRequest.newBuilder(Shop.GATEWAY.resolve("/api/orders/1"))
+			.header("Authorization", "Bearer " + Shop.admin()));
 		assertThat(missing.statusCode()).isEqualTo(404);
 		assertThat(this.json.readTree(missing.body()).path("traceId").asString()).isEqualTo(traceIdOf(missing));
 	}

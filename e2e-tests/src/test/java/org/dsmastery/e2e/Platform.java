@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.dsmastery.topology.PlatformTokens;
 import org.dsmastery.topology.Topology;
 
 /**
@@ -25,6 +26,15 @@ final class Platform {
 	 */
 	static final Topology TOPOLOGY = Topology.local();
 
+	/** The state folder of the platform the tests start. */
+	static final Path STATE = Path.of(System.getProperty("platform.state", "target/platform")).toAbsolutePath();
+
+	/**
+	 * Tokens from that platform's auth-server, with the secrets its first {@code up}
+	 * generated.
+	 */
+	static final PlatformTokens TOKENS = new PlatformTokens(TOPOLOGY, STATE);
+
 	private final Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
 
 	private final Path state;
@@ -32,7 +42,7 @@ final class Platform {
 	private final Map<String, String> environment;
 
 	Platform() {
-		this(Path.of(System.getProperty("platform.state", "target/platform")), Map.of());
+		this(STATE, Map.of());
 	}
 
 	private Platform(Path state, Map<String, String> environment) {

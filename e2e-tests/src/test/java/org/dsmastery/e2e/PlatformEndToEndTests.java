@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -63,6 +64,8 @@ class PlatformEndToEndTests {
 	private final SagaScenarios sagas = new SagaScenarios();
 
 	private final ObservabilityScenarios observability = new ObservabilityScenarios();
+
+	private final SecurityScenarios security = new SecurityScenarios();
 
 	private final Map<String, ObservabilityScenarios.OrderTrace> traces = new ConcurrentHashMap<>();
 
@@ -249,8 +252,8 @@ class PlatformEndToEndTests {
 			.method(error.method(), (error.body() != null) ? HttpRequest.BodyPublishers.ofString(error.body())
 					: HttpRequest.BodyPublishers.noBody());
 		error.headers().forEach(request::header);
-		if (!error.headers().containsKey("X-API-Key")) {
-			internal(request);
+		if (!error.headers().containsKey("Authorization")) {
+			asOperator(request);
 		}
 
 		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -281,8 +284,10 @@ class PlatformEndToEndTests {
 				new ErrorCase(gateway + "/api/ids", "GET", bigHeader, null, 431, "header-too-large", null),
 				new ErrorCase(gateway + "/api/ids?pad=" + "a".repeat(5000), "GET", Map.of(), null, 414, "uri-too-long",
 						null),
-				new ErrorCase(gateway + "/api/ids", "GET", Map.of("X-API-Key", "k".repeat(201)), null, 400,
-						"invalid-request", null),
+				new ErrorCase(gateway + "/api/ids", "GET", Map.of("Authorization", "Bearer not.a.token"), null, 401,
+						"unauthorized", null),
+				new ErrorCase(gateway + "/api/orders/1", "GET", Map.of("Authorization", ""), null, 401, "unauthorized",
+						null),
 				new ErrorCase(gateway + "/api/orders", "POST",
 						Map.of("Content-Type", "application/json", "Idempotency-Key", UUID.randomUUID().toString()),
 						wrongType, 400, "invalid-request", "#/customerId"),
@@ -310,7 +315,11 @@ class PlatformEndToEndTests {
 				new ErrorCase(url("rate-limiter") + "/api/rate-limits/decisions", "POST", json,
 						"{\"route\":\"r\",\"keyKind\":\"CUSTOMER\",\"key\":42}", 400, "invalid-request", "#/key"),
 				new ErrorCase(url("rate-limiter") + "/api/rate-limits/decisions", "DELETE", Map.of(), null, 405,
-						"method-not-allowed", null)));
+						"method-not-allowed", null),
+				new ErrorCase(orders + "/api/orders/1", "GET", Map.of("Authorization", "Bearer not.a.token"), null, 401,
+						"unauthorized", null),
+				new ErrorCase(payments + "/api/admin/accounts/7", "PUT", Map.of("Authorization", ""), "{}", 401,
+						"unauthorized", null)));
 		for (String service : List.of("order-service", "payment-service", "inventory-service", "saga-orchestrator",
 				"id-generator", "rate-limiter")) {
 			cases.add(new ErrorCase(url(service) + "/api/nothing-here", "GET", Map.of(), null, 404, "not-found", null));
@@ -345,11 +354,13 @@ class PlatformEndToEndTests {
 	@Test
 	@Order(9)
 	void rateLimiterDecidesWithItsDefaultRules() throws Exception {
-		// no tier in the request: a customer nobody put in a tier is free
+		// no tier in the request: a customer nobody put in a tier is free; decisions are
+		// asked for by the platform's services (the gateway), with their token
 		String decision = "{\"route\":\"order-service\",\"keyKind\":\"CUSTOMER\",\"key\":\"" + UUID.randomUUID()
 				+ "\"}";
 		HttpRequest request = HttpRequest
 			.newBuilder(TOPOLOGY.instance("rate-limiter").url("/api/rate-limits/decisions"))
+			.header("Authorization", "Bearer " + Platform.TOKENS.services())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(decision))
 			.build();
@@ -368,23 +379,29 @@ class PlatformEndToEndTests {
 	void theGatewayRefusesPastTheLimitOfTheTierTheRegistryGivesTheCaller() throws Exception {
 		HttpRequest rule = HttpRequest
 			.newBuilder(TOPOLOGY.instance("rate-limiter").url("/api/rate-limits/rules/e2e-strict"))
+			.header("Authorization", "Bearer " + Platform.TOKENS.admin())
 			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString("{\"route\":\"id-generator\",\"keyKind\":\"API_KEY\","
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"route\":\"id-generator\",\"keyKind\":\"CUSTOMER\","
 					+ "\"tier\":\"strict\",\"algorithm\":\"SLIDING_WINDOW\",\"capacity\":2,\"ratePerSecond\":0.02}"))
 			.build();
 		assertThat(this.http.send(rule, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-		String apiKey = UUID.randomUUID().toString();
+		String customer = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000, 1L << 50));
+		String shopper = "Bearer " + Platform.TOKENS.shopper(customer);
 
-		// a caller cannot put itself in a tier: the header is not read
+		// a caller cannot put itself in a tier, nor pass for another customer: the
+		// gateway reads neither header, and removes both before routing
 		HttpResponse<String> claimed = this.http.send(HttpRequest.newBuilder(GATEWAY.resolve("/api/ids"))
-			.header("X-API-Key", apiKey)
+			.header("Authorization", shopper)
 			.header("X-Client-Tier", "strict")
+			.header("X-Customer-Id", "42")
 			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(claimed.headers().firstValue("RateLimit-Policy")).hasValue("\"default-api-key\";q=600;w=60");
+		assertThat(claimed.statusCode()).isEqualTo(200);
+		assertThat(claimed.headers().firstValue("RateLimit-Policy")).isEmpty();
 
-		// the tiers API can
+		// the tiers API can, for the customer the token names
 		HttpRequest tier = HttpRequest
-			.newBuilder(TOPOLOGY.instance("rate-limiter").url("/api/rate-limits/tiers/API_KEY/" + apiKey))
+			.newBuilder(TOPOLOGY.instance("rate-limiter").url("/api/rate-limits/tiers/CUSTOMER/" + customer))
+			.header("Authorization", "Bearer " + Platform.TOKENS.admin())
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString("{\"tier\":\"strict\"}"))
 			.build();
@@ -392,7 +409,7 @@ class PlatformEndToEndTests {
 		List<HttpResponse<String>> responses = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			HttpRequest request = HttpRequest.newBuilder(GATEWAY.resolve("/api/ids"))
-				.header("X-API-Key", apiKey)
+				.header("Authorization", shopper)
 				.build();
 			responses.add(this.http.send(request, HttpResponse.BodyHandlers.ofString()));
 		}
@@ -505,6 +522,39 @@ class PlatformEndToEndTests {
 	}
 
 	@Test
+	@Order(40)
+	void aShopperReachesOnlyTheirOwnOrdersAccountAndPayments() {
+		this.security.aShopperReachesOnlyTheirOwnOrdersAccountAndPayments();
+	}
+
+	@Test
+	@Order(41)
+	void aShopperSeesNoInternalFieldsOfTheirPayment() {
+		this.security.aShopperSeesNoInternalFieldsOfTheirPayment();
+	}
+
+	@Test
+	@Order(42)
+	void aShopperOrAnAnonymousCallerReachesNoOperatorApi() {
+		this.security.aShopperOrAnAnonymousCallerReachesNoOperatorApi();
+	}
+
+	@Test
+	@Order(43)
+	void aForgedTokenOpensNothing() {
+		this.security.aForgedTokenOpensNothing();
+	}
+
+	@Test
+	@Order(44)
+	void platformTokenPrintsAShoppersTokenForCurl() {
+		Platform.Result token = this.platform.run("token", 2, "shopper", "--customer", "42");
+
+		assertThat(token.exitCode()).as(token.output()).isZero();
+		assertThat(token.output().strip()).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+	}
+
+	@Test
 	@Order(30)
 	void platformAuditPrintsAVerdictPerInvariant() {
 		Platform.Result audit = this.platform.run("audit", 3);
@@ -562,12 +612,12 @@ class PlatformEndToEndTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(internal(HttpRequest.newBuilder(GATEWAY.resolve(path))).build(),
+		return this.http.send(asOperator(HttpRequest.newBuilder(GATEWAY.resolve(path))).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> post(String path, String body, String idempotencyKey) throws Exception {
-		HttpRequest.Builder request = internal(HttpRequest.newBuilder(GATEWAY.resolve(path)))
+		HttpRequest.Builder request = asOperator(HttpRequest.newBuilder(GATEWAY.resolve(path)))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (idempotencyKey != null) {
@@ -577,12 +627,12 @@ class PlatformEndToEndTests {
 	}
 
 	/**
-	 * Requests of these tests count against the rate-limiter's {@code internal} rule (the
-	 * rate-limiter seeds the key {@code e2e-tests} into that tier), not the default
-	 * per-IP limit that thousands of requests from one address would exhaust.
+	 * Requests of these tests are the operator's, with the admin token: they may touch
+	 * every customer's orders, and they count against the rate-limiter's {@code internal}
+	 * rule (the operator's client is seeded into that tier), not a shopper's limits.
 	 */
-	private static HttpRequest.Builder internal(HttpRequest.Builder request) {
-		return request.timeout(Duration.ofSeconds(10)).header("X-API-Key", "e2e-tests");
+	private static HttpRequest.Builder asOperator(HttpRequest.Builder request) {
+		return request.timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + Platform.TOKENS.admin());
 	}
 
 	private String problemType(HttpResponse<String> response) {

@@ -21,9 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A customer's and an operator's view of the running shop: orders go through the gateway
- * as a client's would; set-up (products, stock, credit, the simulated payment provider)
- * goes to the services' admin APIs directly, which the edge does not expose.
+ * A customer's and an operator's view of the running shop: a customer places orders and
+ * reads their account through the gateway with their own token (logged in through the
+ * auth-server's authorization-code flow); the operator, with the admin token, sets up
+ * (products, stock, credit, the simulated payment provider) at the services' admin APIs
+ * directly, which the edge does not expose, and watches orders and sagas through the
+ * gateway.
  */
 final class Shop {
 
@@ -77,10 +80,22 @@ final class Shop {
 				"{\"latencyMs\":0,\"failureRate\":" + failureRate + ",\"declineRate\":0.0}", 200);
 	}
 
+	/**
+	 * Places an order through the gateway as the customer, with their token.
+	 * @return the gateway's answer
+	 */
 	HttpResponse<String> place(long customer, String sku, int quantity, String style, String idempotencyKey) {
 		String body = "{\"customerId\":\"" + customer + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":"
 				+ quantity + "}],\"sagaStyle\":\"" + style + "\"}";
-		return exchange(GATEWAY, "POST", "/api/orders", body, idempotencyKey);
+		return exchange(GATEWAY, "POST", "/api/orders", body, idempotencyKey, shopper(customer));
+	}
+
+	static String shopper(long customer) {
+		return Platform.TOKENS.shopper(Long.toString(customer));
+	}
+
+	static String admin() {
+		return Platform.TOKENS.admin();
 	}
 
 	/**
@@ -89,6 +104,20 @@ final class Shop {
 	 */
 	String placeOrder(long customer, String sku, int quantity, String style) {
 		HttpResponse<String> placed = place(customer, sku, quantity, style, UUID.randomUUID().toString());
+		assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+		return this.json.readTree(placed.body()).get("orderId").asString();
+	}
+
+	/**
+	 * Places an order through the gateway as the operator, on a customer's behalf: for
+	 * scenarios with hundreds of customers at once, whose logins are not what they test.
+	 * @return the order id
+	 */
+	String placeOrderAsOperator(long customer, String sku, int quantity, String style) {
+		String body = "{\"customerId\":\"" + customer + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":"
+				+ quantity + "}],\"sagaStyle\":\"" + style + "\"}";
+		HttpResponse<String> placed = exchange(GATEWAY, "POST", "/api/orders", body, UUID.randomUUID().toString(),
+				admin());
 		assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
 		return this.json.readTree(placed.body()).get("orderId").asString();
 	}
@@ -131,15 +160,22 @@ final class Shop {
 	}
 
 	JsonNode account(long customer) {
-		return getJson(GATEWAY, "/api/accounts/" + customer);
+		HttpResponse<String> response = exchange(GATEWAY, "GET", "/api/accounts/" + customer, null, null,
+				shopper(customer));
+		assertThat(response.statusCode()).as("GET /api/accounts/%s: %s", customer, response.body()).isEqualTo(200);
+		return this.json.readTree(response.body());
 	}
 
 	JsonNode saga(String order) {
 		return getJson(GATEWAY, "/api/sagas/" + order);
 	}
 
+	/**
+	 * Gets a path as the operator.
+	 * @return the answer
+	 */
 	HttpResponse<String> get(URI base, String path) {
-		return exchange(base, "GET", path, null, null);
+		return exchange(base, "GET", path, null, null, admin());
 	}
 
 	private JsonNode getJson(URI base, String path) {
@@ -149,7 +185,7 @@ final class Shop {
 	}
 
 	private void send(URI base, String method, String path, String body, Integer... expected) {
-		HttpResponse<String> response = exchange(base, method, path, body, null);
+		HttpResponse<String> response = exchange(base, method, path, body, null, admin());
 		assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isIn((Object[]) expected);
 	}
 
@@ -159,12 +195,13 @@ final class Shop {
 	 * same {@code Idempotency-Key}, so it cannot place a second order), a few times at
 	 * most.
 	 */
-	private HttpResponse<String> exchange(URI base, String method, String path, String body, String idempotencyKey) {
-		HttpResponse<String> response = exchangeOnce(base, method, path, body, idempotencyKey);
+	private HttpResponse<String> exchange(URI base, String method, String path, String body, String idempotencyKey,
+			String token) {
+		HttpResponse<String> response = exchangeOnce(base, method, path, body, idempotencyKey, token);
 		for (int attempt = 1; attempt < MAX_ATTEMPTS && isRetryable(response); attempt++) {
 			long seconds = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
 			pause(Duration.ofSeconds(Math.min(seconds, 5)));
-			response = exchangeOnce(base, method, path, body, idempotencyKey);
+			response = exchangeOnce(base, method, path, body, idempotencyKey, token);
 		}
 		return response;
 	}
@@ -174,14 +211,11 @@ final class Shop {
 				&& response.headers().firstValue("Retry-After").isPresent();
 	}
 
-	private HttpResponse<String> exchangeOnce(URI base, String method, String path, String body,
-			String idempotencyKey) {
+	private HttpResponse<String> exchangeOnce(URI base, String method, String path, String body, String idempotencyKey,
+			String token) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
 			.timeout(Duration.ofSeconds(15))
-			// counted against the rate-limiter's internal rule (the key is seeded into
-			// that
-			// tier), not the per-IP default
-			.header("X-API-Key", "e2e-tests")
+			.header("Authorization", "Bearer " + token)
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (body != null) {

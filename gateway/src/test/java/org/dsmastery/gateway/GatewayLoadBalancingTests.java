@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.dsmastery.testsupport.StubHttpServer;
+import org.dsmastery.testsupport.TestIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,10 +83,13 @@ class GatewayLoadBalancingTests {
 		for (int round = 0; round < 3; round++) {
 			for (int customer = 0; customer < 20; customer++) {
 				servedBy.clear();
-				// every request succeeds: the dead third instance is never chosen
+				// every request succeeds: the dead third instance is never chosen; the
+				// key
+				// is the customer the token names (the gateway writes X-Customer-Id)
+				String shopper = TestIdentity.shared().shopper("customer-" + customer);
 				this.client.get()
 					.uri("/api/ids")
-					.header("X-Customer-Id", "customer-" + customer)
+					.headers((headers) -> headers.setBearerAuth(shopper))
 					.exchange()
 					.expectStatus()
 					.isOk();

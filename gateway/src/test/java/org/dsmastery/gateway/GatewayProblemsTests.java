@@ -1,8 +1,15 @@
 package org.dsmastery.gateway;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
 
 import org.dsmastery.testsupport.LocalHttp;
+import org.dsmastery.testsupport.TestIdentity;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -20,10 +27,15 @@ import static org.dsmastery.testsupport.ProblemAssertions.assertProblem;
 		properties = { "eureka.client.enabled=false" })
 class GatewayProblemsTests {
 
+	private static final TestIdentity IDENTITY = TestIdentity.shared();
+
 	private final LocalHttp http;
 
+	private final int port;
+
 	GatewayProblemsTests(@LocalServerPort int port) {
-		this.http = new LocalHttp(port);
+		this.http = new LocalHttp(port, IDENTITY.admin());
+		this.port = port;
 	}
 
 	@Test
@@ -59,14 +71,58 @@ class GatewayProblemsTests {
 	}
 
 	@Test
-	void refusesCallerKeysThatCannotBeKeys() {
-		for (String[] header : new String[][] { { "X-API-Key", "k".repeat(201) }, { "X-Customer-Id", "4 2" } }) {
-			HttpResponse<String> response = this.http
-				.send(this.http.request("/api/ids").header(header[0], header[1]).GET());
+	void answersARequestWithoutATokenWith401AndABearerChallenge() {
+		LocalHttp anonymous = new LocalHttp(this.port);
 
-			JsonNode problem = assertProblem(response, 400, "invalid-request", "Invalid header");
-			assertThat(problem.at("/errors/0/header").asString()).isEqualTo(header[0]);
-		}
+		HttpResponse<String> response = anonymous.send(anonymous.request("/api/ids").GET());
+
+		JsonNode problem = assertProblem(response, 401, "unauthorized", "Unauthorized");
+		assertThat(problem.get("detail").asString()).contains("bearer token");
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+	}
+
+	/**
+	 * OWASP API2, broken authentication: every way a token can fail is refused alike,
+	 * with an RFC 6750 challenge that names no reason a forger could use.
+	 */
+	@Test
+	void answersATokenThatIsNotTheAuthServersOrNoLongerValidWith401() {
+		Instant past = Instant.now().minus(Duration.ofMinutes(10));
+		Map<String, String> tokens = Map.of("expired", IDENTITY.token((claims) -> claims.subject("shop-admin")
+			.claim("scope", "admin")
+			.issueTime(Date.from(past.minus(Duration.ofMinutes(30))))
+			.expirationTime(Date.from(past))), "another issuer", IDENTITY.token(
+					(claims) -> claims.subject("shop-admin").claim("scope", "admin").issuer("http://127.0.0.1:1/evil")),
+				"another audience",
+				IDENTITY.token((claims) -> claims.subject("shop-admin").claim("scope", "admin").audience("other-api")),
+				"another key", IDENTITY.adminSignedByAnotherKey(), "alg none", unsigned(IDENTITY.admin()));
+		tokens.forEach((name, token) -> {
+			HttpResponse<String> response = this.http
+				.send(this.http.request("/api/ids").header("Authorization", "Bearer " + token).GET());
+
+			assertThat(response.statusCode()).as(name).isEqualTo(401);
+			assertProblem(response, 401, "unauthorized", "Unauthorized");
+			assertThat(response.headers().firstValue("WWW-Authenticate")).as(name)
+				.hasValue("Bearer error=\"invalid_token\"");
+		});
+	}
+
+	@Test
+	void answersAShopperOnTheGatewaysOperatorEndpointsWith403() {
+		LocalHttp shopper = new LocalHttp(this.port, IDENTITY.shopper("42"));
+
+		HttpResponse<String> response = shopper.send(shopper.request("/actuator/gateway/routes").GET());
+
+		assertProblem(response, 403, "forbidden", "Forbidden");
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"insufficient_scope\"");
+	}
+
+	/** The same claims, with {@code alg: none} and no signature. */
+	private static String unsigned(String token) {
+		String header = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+		return header + "." + token.split("\\.")[1] + ".";
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.dsmastery.testsupport.StubHttpServer;
+import org.dsmastery.testsupport.TestIdentity;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +46,17 @@ class GatewayRoutingTests {
 
 	@Autowired
 	WebTestClient client;
+
+	/**
+	 * Every request is the operator's unless a test says otherwise: the gateway refuses
+	 * requests without a valid token before routing them.
+	 */
+	@BeforeEach
+	void asOperator() {
+		this.client = this.client.mutate()
+			.defaultHeaders((headers) -> headers.setBearerAuth(TestIdentity.shared().admin()))
+			.build();
+	}
 
 	@Autowired
 	ApplicationEventPublisher events;

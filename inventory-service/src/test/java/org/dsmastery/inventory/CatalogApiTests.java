@@ -7,6 +7,7 @@ import java.util.Map;
 import org.dsmastery.servicedefaults.web.paging.Cursors;
 import org.dsmastery.testsupport.LocalHttp;
 import org.dsmastery.testsupport.Pages;
+import org.dsmastery.testsupport.TestIdentity;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -228,7 +229,7 @@ class CatalogApiTests {
 	}
 
 	private RestClient client() {
-		return LocalHttp.client(this.port);
+		return LocalHttp.client(this.port, TestIdentity.shared().admin());
 	}
 
 }

@@ -25,6 +25,7 @@ import org.dsmastery.inventory.domain.StockEvent;
 import org.dsmastery.messaging.ConsumedMessage;
 import org.dsmastery.testsupport.LocalHttp;
 import org.dsmastery.testsupport.RecordedObservations;
+import org.dsmastery.testsupport.TestIdentity;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 
@@ -99,7 +100,11 @@ class InventoryObservabilityTests extends InventoryIntegrationTest {
 
 		// a listener may take a lock meanwhile too: at least this one
 		assertThat(acquiredWaits()).isGreaterThanOrEqualTo(before + 1);
-		String scrape = LocalHttp.client(this.port).get().uri("/actuator/prometheus").retrieve().body(String.class);
+		String scrape = LocalHttp.client(this.port, TestIdentity.shared().admin())
+			.get()
+			.uri("/actuator/prometheus")
+			.retrieve()
+			.body(String.class);
 		assertThat(scrape.lines())
 			.anySatisfy((line) -> assertThat(line).startsWith("inventory_lock_wait_seconds_bucket{")
 				.contains("outcome=\"acquired\"", "le=\"0.005\""));

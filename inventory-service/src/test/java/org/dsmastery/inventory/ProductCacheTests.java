@@ -9,6 +9,7 @@ import org.dsmastery.inventory.application.CounterFlush;
 import org.dsmastery.inventory.application.ProductCounts;
 import org.dsmastery.inventory.contracts.v1.InventoryTopics;
 import org.dsmastery.inventory.domain.Sku;
+import org.dsmastery.testsupport.TestIdentity;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,7 +116,10 @@ class ProductCacheTests extends InventoryIntegrationTest {
 	}
 
 	private RestClient client() {
-		return RestClient.create("http://127.0.0.1:" + this.port);
+		return RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultHeaders((headers) -> headers.setBearerAuth(TestIdentity.shared().admin()))
+			.build();
 	}
 
 	private static String key(Sku sku) {

@@ -17,6 +17,7 @@ import org.dsmastery.inventory.contracts.v1.StockReserved;
 import org.dsmastery.inventory.domain.Sku;
 import org.dsmastery.messaging.IncomingMessages;
 import org.dsmastery.messaging.MessageHeaders;
+import org.dsmastery.testsupport.TestIdentity;
 import org.dsmastery.order.contracts.v1.OrderApproved;
 import org.dsmastery.order.contracts.v1.OrderCancelled;
 import org.dsmastery.order.contracts.v1.OrderPlaced;
@@ -256,7 +257,10 @@ class ReservationMessagingTests extends InventoryIntegrationTest {
 	}
 
 	private Map<String, Object> audit() {
-		return RestClient.create("http://127.0.0.1:" + this.port)
+		return RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultHeaders((headers) -> headers.setBearerAuth(TestIdentity.shared().admin()))
+			.build()
 			.get()
 			.uri("/api/audit/stock")
 			.retrieve()

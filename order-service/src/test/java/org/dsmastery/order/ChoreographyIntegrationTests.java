@@ -12,6 +12,7 @@ import org.dsmastery.inventory.contracts.v1.InventoryTopics;
 import org.dsmastery.messaging.MessageHeaders;
 import org.dsmastery.payment.contracts.v1.PaymentTopics;
 import org.dsmastery.testsupport.LocalHttp;
+import org.dsmastery.testsupport.TestIdentity;
 
 import org.junit.jupiter.api.Test;
 
@@ -153,7 +154,7 @@ class ChoreographyIntegrationTests extends OrderIntegrationTest {
 	}
 
 	private RestClient client() {
-		return LocalHttp.client(this.port);
+		return LocalHttp.client(this.port, TestIdentity.shared().admin());
 	}
 
 }

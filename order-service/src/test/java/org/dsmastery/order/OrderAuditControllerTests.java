@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.dsmastery.audit.contracts.v1.AuditExamples;
 
+import org.dsmastery.testsupport.TestIdentity;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -23,7 +24,10 @@ class OrderAuditControllerTests extends OrderIntegrationTest {
 
 	@Test
 	void answersInTheGoldenShape() {
-		RestClient http = RestClient.create("http://127.0.0.1:" + this.port);
+		RestClient http = RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultHeaders((headers) -> headers.setBearerAuth(TestIdentity.shared().admin()))
+			.build();
 		http.post()
 			.uri("/api/orders")
 			.header("Idempotency-Key", UUID.randomUUID().toString())

@@ -18,6 +18,7 @@ import org.dsmastery.order.contracts.v1.OrderTopics;
 import org.dsmastery.payment.contracts.v1.PaymentTopics;
 import org.dsmastery.testsupport.LocalHttp;
 import org.dsmastery.testsupport.RecordedObservations;
+import org.dsmastery.testsupport.TestIdentity;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -180,7 +181,7 @@ class OrderMetricsTests extends OrderIntegrationTest {
 	}
 
 	private RestClient client() {
-		return LocalHttp.client(this.port);
+		return LocalHttp.client(this.port, TestIdentity.shared().admin());
 	}
 
 }

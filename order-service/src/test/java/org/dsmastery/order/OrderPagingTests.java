@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.dsmastery.servicedefaults.web.paging.Cursors;
 import org.dsmastery.testsupport.LocalHttp;
 import org.dsmastery.testsupport.Pages;
+import org.dsmastery.testsupport.TestIdentity;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -275,7 +276,7 @@ class OrderPagingTests extends OrderIntegrationTest {
 	}
 
 	private RestClient client() {
-		return LocalHttp.client(this.port);
+		return LocalHttp.client(this.port, TestIdentity.shared().admin());
 	}
 
 	private static long customer() {

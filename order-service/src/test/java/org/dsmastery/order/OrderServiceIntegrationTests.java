@@ -31,6 +31,7 @@ import org.dsmastery.order.domain.OrderEventStore;
 import org.dsmastery.order.domain.OrderId;
 import org.dsmastery.order.domain.OrderVersionConflictException;
 import org.dsmastery.testsupport.LocalHttp;
+import org.dsmastery.testsupport.TestIdentity;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -428,7 +429,7 @@ class OrderServiceIntegrationTests extends OrderIntegrationTest {
 	}
 
 	private RestClient client() {
-		return LocalHttp.client(this.port);
+		return LocalHttp.client(this.port, TestIdentity.shared().admin());
 	}
 
 	private static long customer() {

@@ -17,6 +17,7 @@ import org.dsmastery.devstack.Infra;
 import org.dsmastery.messaging.MessageHeaders;
 import org.dsmastery.payment.contracts.v1.PaymentTopics;
 import org.dsmastery.testsupport.LocalHttp;
+import org.dsmastery.testsupport.TestIdentity;
 import org.dsmastery.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -194,7 +195,7 @@ abstract class PaymentIntegrationTest {
 
 	/** A client that hands back every answer, errors included, instead of throwing. */
 	RestClient client() {
-		return LocalHttp.client(this.port);
+		return LocalHttp.client(this.port, TestIdentity.shared().admin());
 	}
 
 	static Map<String, Object> payload(ConsumerRecord<String, String> record) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.dsmastery.topology.PlatformTokens;
 import org.dsmastery.topology.Topology;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -76,6 +77,8 @@ public class EdgeBenchmark {
 
 	private HttpClient client;
 
+	private final PlatformTokens tokens = PlatformTokens.local();
+
 	private List<HttpRequest> requests;
 
 	private final AtomicLong sent = new AtomicLong();
@@ -94,14 +97,15 @@ public class EdgeBenchmark {
 			case "bare-proxy" -> List.of(BARE_PROXY);
 			default -> List.of(GATEWAY);
 		};
-		// the rate-limiter seeds the API key "perf" into its "internal" tier, whose rule
-		// (a
-		// million per second) decides, so nothing is refused; the gateway leases its
-		// permits in blocks of 1,000 (lease-fraction
-		// 0 in the gateway makes every request cost a decision)
+		// the operator's token: its client (shop-admin) is in the rate-limiter's
+		// "internal"
+		// tier, whose rule (a million per second) decides, so nothing is refused; the
+		// gateway leases its permits in blocks of 1,000 (lease-fraction 0 in the gateway
+		// makes every request cost a decision)
+		String token = "Bearer " + this.tokens.admin();
 		this.requests = bases.stream()
 			.map((base) -> HttpRequest.newBuilder(URI.create(base + "/api/ids?count=1"))
-				.header("X-API-Key", "perf")
+				.header("Authorization", token)
 				.build())
 			.toList();
 		if (this.target.startsWith("gateway")) {
@@ -162,6 +166,7 @@ public class EdgeBenchmark {
 		HttpResponse<String> response = this.client
 			.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/actuator/ratelimit"))
 				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + this.tokens.admin())
 				.POST(HttpRequest.BodyPublishers.ofString("{\"enabled\":" + enabled + "}"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.dsmastery.topology.PlatformTokens;
 import org.dsmastery.topology.Topology;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Measurement;
@@ -32,6 +33,8 @@ public class OrderApiBenchmark extends ThroughputBenchmark {
 
 	private HttpClient client;
 
+	private final PlatformTokens tokens = PlatformTokens.local();
+
 	private URI orders;
 
 	/**
@@ -55,7 +58,7 @@ public class OrderApiBenchmark extends ThroughputBenchmark {
 		HttpRequest request = HttpRequest.newBuilder(this.orders)
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.header("X-API-Key", "perf")
+			.header("Authorization", "Bearer " + this.tokens.admin())
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		HttpResponse<Void> response = this.client.send(request, HttpResponse.BodyHandlers.discarding());

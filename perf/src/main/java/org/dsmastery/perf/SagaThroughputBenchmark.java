@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.dsmastery.topology.PlatformTokens;
 import org.dsmastery.topology.Topology;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -73,6 +74,8 @@ public final class SagaThroughputBenchmark {
 	private static final int ROUNDS = 4;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final PlatformTokens tokens = PlatformTokens.local();
 
 	private final Map<String, Long> decidedAt = new ConcurrentHashMap<>();
 
@@ -187,7 +190,7 @@ public final class SagaThroughputBenchmark {
 			.timeout(Duration.ofSeconds(15))
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.header("X-API-Key", "perf")
+			.header("Authorization", "Bearer " + this.tokens.admin())
 			.POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"" + customer + "\",\"lines\":[{\"sku\":\""
 					+ sku + "\",\"quantity\":1}],\"sagaStyle\":\"" + style + "\"}"))
 			.build();
@@ -351,6 +354,7 @@ public final class SagaThroughputBenchmark {
 	private void send(URI base, String method, String path, String body) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + this.tokens.admin())
 			.method(method, HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());

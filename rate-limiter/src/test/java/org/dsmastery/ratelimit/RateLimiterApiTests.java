@@ -96,13 +96,13 @@ class RateLimiterApiTests {
 
 		// a tier from the registry; a request no rule covers is an allowed decision too
 		String internal = UUID.randomUUID().toString();
-		assign("API_KEY", internal, "internal").isOk();
+		assign("CLIENT", internal, "internal").isOk();
 		double internalBefore = decisions("internal", "allowed");
-		assertThat(decide("order-service", "API_KEY", internal)).containsEntry("allowed", true)
+		assertThat(decide("order-service", "CLIENT", internal)).containsEntry("allowed", true)
 			.containsEntry("tier", "internal");
 		assertThat(decisions("internal", "allowed")).isEqualTo(internalBefore + 1);
 		this.client.delete()
-			.uri("/api/rate-limits/tiers/API_KEY/{key}", internal)
+			.uri("/api/rate-limits/tiers/CLIENT/{key}", internal)
 			.exchange()
 			.expectStatus()
 			.isNoContent();
@@ -134,17 +134,17 @@ class RateLimiterApiTests {
 		this.client.post()
 			.uri("/api/rate-limits/decisions")
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("route", "r", "keyKind", "API_KEY", "key", "claimer", "tier", "internal"))
+			.bodyValue(Map.of("route", "r", "keyKind", "CLIENT", "key", "claimer", "tier", "internal"))
 			.exchange()
 			.expectStatus()
 			.isBadRequest()
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(decide("id-generator", "API_KEY", "claimer")).containsEntry("ruleId", "default-api-key")
+		assertThat(decide("id-generator", "CLIENT", "claimer")).containsEntry("ruleId", "default-client")
 			.containsEntry("tier", "free");
 		await().atMost(Duration.ofSeconds(3))
 			.untilAsserted(
-					() -> assertThat(decide("id-generator", "API_KEY", "perf")).containsEntry("ruleId", "internal"));
+					() -> assertThat(decide("id-generator", "CLIENT", "perf")).containsEntry("ruleId", "internal"));
 		assertThat(this.client.get()
 			.uri("/api/rate-limits/tiers")
 			.exchange()
@@ -152,8 +152,8 @@ class RateLimiterApiTests {
 			.isOk()
 			.expectBody(String.class)
 			.returnResult()
-			.getResponseBody()).contains("{\"keyKind\":\"API_KEY\",\"key\":\"e2e-tests\",\"tier\":\"internal\"}",
-					"{\"keyKind\":\"API_KEY\",\"key\":\"perf\",\"tier\":\"internal\"}");
+			.getResponseBody()).contains("{\"keyKind\":\"CLIENT\",\"key\":\"e2e-tests\",\"tier\":\"internal\"}",
+					"{\"keyKind\":\"CLIENT\",\"key\":\"perf\",\"tier\":\"internal\"}");
 	}
 
 	@Test
@@ -162,17 +162,17 @@ class RateLimiterApiTests {
 		this.client.put()
 			.uri("/api/rate-limits/rules/{id}", route + "-strict")
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("route", route, "keyKind", "API_KEY", "tier", "*", "algorithm", "SLIDING_WINDOW",
+			.bodyValue(Map.of("route", route, "keyKind", "CLIENT", "tier", "*", "algorithm", "SLIDING_WINDOW",
 					"capacity", 2, "ratePerSecond", 0.5))
 			.exchange()
 			.expectStatus()
 			.isOk();
 
-		List<Object> allowed = List.of(decide(route, "API_KEY", "key-1").get("allowed"),
-				decide(route, "API_KEY", "key-1").get("allowed"), decide(route, "API_KEY", "key-1").get("allowed"));
+		List<Object> allowed = List.of(decide(route, "CLIENT", "key-1").get("allowed"),
+				decide(route, "CLIENT", "key-1").get("allowed"), decide(route, "CLIENT", "key-1").get("allowed"));
 
 		assertThat(allowed).containsExactly(true, true, false);
-		assertThat(decide(route, "API_KEY", "key-1")).containsEntry("ruleId", route + "-strict");
+		assertThat(decide(route, "CLIENT", "key-1")).containsEntry("ruleId", route + "-strict");
 		this.client.delete()
 			.uri("/api/rate-limits/rules/{id}", route + "-strict")
 			.exchange()
@@ -185,7 +185,7 @@ class RateLimiterApiTests {
 			.isNotFound();
 		await().atMost(Duration.ofSeconds(3))
 			.untilAsserted(
-					() -> assertThat(decide(route, "API_KEY", "key-1")).containsEntry("ruleId", "default-api-key"));
+					() -> assertThat(decide(route, "CLIENT", "key-1")).containsEntry("ruleId", "default-client"));
 	}
 
 	@Test
@@ -228,7 +228,7 @@ class RateLimiterApiTests {
 			.exchange()
 			.expectStatus()
 			.isBadRequest();
-		assign("API_KEY", "k", "Not A Tier").isBadRequest()
+		assign("CLIENT", "k", "Not A Tier").isBadRequest()
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()

@@ -26,6 +26,7 @@ import org.dsmastery.messaging.MessageHeaders;
 import org.dsmastery.order.contracts.v1.OrderTopics;
 import org.dsmastery.payment.contracts.v1.PaymentTopics;
 import org.dsmastery.testsupport.RecordedObservations;
+import org.dsmastery.testsupport.TestIdentity;
 import org.dsmastery.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -479,7 +480,10 @@ class SagaOrchestratorIntegrationTests {
 	}
 
 	private RestClient http() {
-		return RestClient.builder().baseUrl("http://127.0.0.1:" + this.port).build();
+		return RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultHeaders((headers) -> headers.setBearerAuth(TestIdentity.shared().admin()))
+			.build();
 	}
 
 }

@@ -23,9 +23,9 @@ class TopologyTests {
 	@Test
 	void theManifestListsEveryProcessInStartOrder() {
 		assertThat(this.topology.springBootInstances()).extracting(Instance::id)
-			.containsExactly("discovery-8761", "id-generator-8085", "id-generator-8095", "inventory-service-8083",
-					"payment-service-8082", "order-service-8081", "saga-orchestrator-8084", "rate-limiter-8086",
-					"gateway-8080");
+			.containsExactly("discovery-8761", "auth-server-9000", "id-generator-8085", "id-generator-8095",
+					"inventory-service-8083", "payment-service-8082", "order-service-8081", "saga-orchestrator-8084",
+					"rate-limiter-8086", "gateway-8080");
 		assertThat(this.topology.gateway().url("/api/orders")).hasToString("http://127.0.0.1:8080/api/orders");
 		assertThat(this.topology.kafkaBootstrapServers()).isEqualTo("127.0.0.1:19092");
 		assertThat(this.topology.databases()).containsExactly("inventory", "payments", "orders", "sagas");

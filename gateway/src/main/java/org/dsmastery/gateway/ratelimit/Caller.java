@@ -2,39 +2,47 @@ package org.dsmastery.gateway.ratelimit;
 
 import java.net.InetSocketAddress;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Who is calling, as the limits count it: by API key if one is sent, else by customer,
- * else by client IP. The caller's tier is not here: the rate-limiter's tier registry
- * decides it, so no request can claim one.
+ * Who is calling, as the limits count it, from the bearer token the gateway validated and
+ * never from a header the caller chose: a shopper by their customer id, a client (an
+ * operator's or a service's client-credentials token) by its client id, and a caller
+ * without a token by IP address, in the small anonymous limits. The caller's tier is not
+ * here either: the rate-limiter's tier registry decides it, so no request can claim one.
  *
- * @param keyKind {@code API_KEY}, {@code CUSTOMER} or {@code IP}
- * @param key the API key, customer id or address
+ * @param keyKind {@code CUSTOMER}, {@code CLIENT} or {@code IP}
+ * @param key the customer id, client id or address
  */
 record Caller(String keyKind, String key) {
 
-	static final String API_KEY_HEADER = "X-API-Key";
+	/**
+	 * The caller of an exchange, once Spring Security has authenticated it (or found no
+	 * token where none is needed).
+	 * @param exchange the exchange
+	 * @return the caller
+	 */
+	static Mono<Caller> of(ServerWebExchange exchange) {
+		return exchange.getPrincipal()
+			.filter(JwtAuthenticationToken.class::isInstance)
+			.map((principal) -> of(
+					org.dsmastery.servicedefaults.security.Caller.of((JwtAuthenticationToken) principal)))
+			.switchIfEmpty(Mono.fromSupplier(() -> anonymous(exchange.getRequest())));
+	}
 
-	static final String CUSTOMER_HEADER = "X-Customer-Id";
+	static Caller of(org.dsmastery.servicedefaults.security.Caller caller) {
+		return (caller.customerId() != null) ? new Caller("CUSTOMER", caller.customerId())
+				: new Caller("CLIENT", caller.subject());
+	}
 
-	static Caller of(ServerHttpRequest request) {
-		String apiKey = header(request, API_KEY_HEADER);
-		if (apiKey != null) {
-			return new Caller("API_KEY", apiKey);
-		}
-		String customer = header(request, CUSTOMER_HEADER);
-		if (customer != null) {
-			return new Caller("CUSTOMER", customer);
-		}
+	static Caller anonymous(ServerHttpRequest request) {
 		InetSocketAddress remote = request.getRemoteAddress();
 		String ip = (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : "unknown";
 		return new Caller("IP", ip);
-	}
-
-	private static String header(ServerHttpRequest request, String name) {
-		String value = request.getHeaders().getFirst(name);
-		return (value != null && !value.isBlank() && value.length() <= 200) ? value.strip() : null;
 	}
 
 }

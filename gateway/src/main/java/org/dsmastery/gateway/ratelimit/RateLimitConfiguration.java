@@ -13,6 +13,7 @@ import org.dsmastery.ratelimiting.RedisRateLimiter;
 import org.dsmastery.ratelimiting.RedisRules;
 import org.dsmastery.ratelimiting.RuleBasedRateLimiter;
 import org.dsmastery.ratelimiting.RulesReload;
+import org.dsmastery.servicedefaults.security.ServiceTokenFilter;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -68,11 +69,14 @@ class RateLimitConfiguration {
 
 		@Bean
 		RateLimitDecider remoteRateLimiter(RateLimitProperties properties,
-				ReactorLoadBalancerExchangeFilterFunction loadBalancer, ObservationRegistry observationRegistry) {
+				ReactorLoadBalancerExchangeFilterFunction loadBalancer, ServiceTokenFilter serviceToken,
+				ObservationRegistry observationRegistry) {
 			// observed: http.client.requests metrics (client.name rate-limiter) and a
-			// client span whose traceparent the rate-limiter continues
+			// client span whose traceparent the rate-limiter continues; the gateway asks
+			// with its own token (scope internal), not the caller's
 			return new RemoteRateLimiter(WebClient.builder()
 				.baseUrl(properties.serviceUrl())
+				.filter(serviceToken)
 				.filter(loadBalancer)
 				.observationRegistry(observationRegistry)
 				.build());

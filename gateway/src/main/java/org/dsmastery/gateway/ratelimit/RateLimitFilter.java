@@ -59,8 +59,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 		}
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
 		String routeId = (route != null) ? route.getId() : "unrouted";
-		Caller caller = Caller.of(exchange.getRequest());
-		return this.limiter.decide(routeId, caller).flatMap((verdict) -> {
+		return Caller.of(exchange).flatMap((caller) -> this.limiter.decide(routeId, caller)).flatMap((verdict) -> {
 			count(verdict);
 			ServerHttpResponse response = exchange.getResponse();
 			writeHeaders(response.getHeaders(), verdict);

@@ -1,6 +1,7 @@
 package org.dsmastery.gateway.ratelimit;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -9,6 +10,7 @@ import org.dsmastery.gateway.HealthyStubs;
 import org.dsmastery.gateway.Prometheus;
 import org.dsmastery.testsupport.LocalHttp;
 import org.dsmastery.testsupport.StubHttpServer;
+import org.dsmastery.testsupport.TestIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -53,14 +55,19 @@ class GatewayRateLimitTests {
 
 	static final List<String> asked = new CopyOnWriteArrayList<>();
 
+	static final List<String> askedWith = new CopyOnWriteArrayList<>();
+
 	static final StubHttpServer rateLimiter = HealthyStubs.start((exchange) -> {
 		asked.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+		askedWith.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
 		String answer = decision.get();
 		StubHttpServer.respond(exchange, (answer == null) ? 500 : 200, (answer == null) ? "{}" : answer);
 	});
 
 	static final StubHttpServer downstream = HealthyStubs
 		.start((exchange) -> StubHttpServer.respond(exchange, 200, "{\"ids\":[\"1\"]}"));
+
+	private static final TestIdentity IDENTITY = TestIdentity.shared();
 
 	@Autowired
 	WebTestClient client;
@@ -84,6 +91,7 @@ class GatewayRateLimitTests {
 	void reset() {
 		decision.set(ALLOWED);
 		asked.clear();
+		askedWith.clear();
 	}
 
 	@Test
@@ -93,8 +101,11 @@ class GatewayRateLimitTests {
 
 		this.client.get()
 			.uri("/api/ids")
-			.header("X-Customer-Id", "42")
-			// a claim the gateway ignores: the rate-limiter's tier registry decides
+			.headers((headers) -> headers.setBearerAuth(IDENTITY.shopper("42")))
+			// claims the gateway ignores: the token names the customer, the
+			// rate-limiter's
+			// tier registry decides the tier
+			.header("X-Customer-Id", "43")
 			.header("X-Client-Tier", "internal")
 			.exchange()
 			.expectStatus()
@@ -108,6 +119,11 @@ class GatewayRateLimitTests {
 			.satisfies((body) -> assertThat(body)
 				.contains("\"route\":\"id-generator\"", "\"keyKind\":\"CUSTOMER\"", "\"key\":\"42\"")
 				.doesNotContain("tier"));
+		// with the gateway's own token (client credentials, scope internal), never the
+		// shopper's
+		assertThat(askedWith).singleElement()
+			.satisfies((authorization) -> assertThat(claims(authorization)).contains("\"sub\":\"shop-services\"",
+					"\"scope\":\"internal\""));
 		assertThat(decisions("free", "allowed")).isEqualTo(allowedFree + 1);
 		// the call to the rate-limiter is an observed HTTP client call
 		assertThat(prometheus()
@@ -124,7 +140,7 @@ class GatewayRateLimitTests {
 
 		this.client.get()
 			.uri("/api/ids")
-			.header("X-API-Key", "key-1")
+			.headers((headers) -> headers.setBearerAuth(client("key-1")))
 			.exchange()
 			.expectStatus()
 			.isEqualTo(429)
@@ -151,15 +167,25 @@ class GatewayRateLimitTests {
 		for (int i = 0; i < 3; i++) {
 			this.client.get()
 				.uri("/api/ids")
-				.header("X-API-Key", "fallback-key")
+				.headers((headers) -> headers.setBearerAuth(client("fallback-key")))
 				.exchange()
 				.expectStatus()
 				.isOk()
 				.expectHeader()
 				.valueMatches("RateLimit-Policy", "\"gateway-fallback\";q=3;w=\\d+");
 		}
-		this.client.get().uri("/api/ids").header("X-API-Key", "fallback-key").exchange().expectStatus().isEqualTo(429);
-		this.client.get().uri("/api/ids").header("X-API-Key", "another-key").exchange().expectStatus().isOk();
+		this.client.get()
+			.uri("/api/ids")
+			.headers((headers) -> headers.setBearerAuth(client("fallback-key")))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(429);
+		this.client.get()
+			.uri("/api/ids")
+			.headers((headers) -> headers.setBearerAuth(client("another-key")))
+			.exchange()
+			.expectStatus()
+			.isOk();
 		// after a few failures the circuit opened: the failing rate-limiter is no longer
 		// asked
 		assertThat(asked).hasSizeLessThan(5);
@@ -168,6 +194,19 @@ class GatewayRateLimitTests {
 		assertThat(decisions("unknown", "rejected")).isEqualTo(rejectedUnknown + 1);
 		assertThat(circuitBreaker("open")).isEqualTo(1);
 		assertThat(circuitBreaker("closed")).isZero();
+	}
+
+	private static String claims(String authorization) {
+		String payload = authorization.substring("Bearer ".length()).split("\\.")[1];
+		return new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A client-credentials token of a client: the limits count it by its client id.
+	 */
+	private static String client(String clientId) {
+		return IDENTITY
+			.token((claims) -> claims.subject(clientId).claim("client_id", clientId).claim("scope", "admin"));
 	}
 
 	private Prometheus prometheus() {

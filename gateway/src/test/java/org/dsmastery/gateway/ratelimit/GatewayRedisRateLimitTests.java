@@ -11,6 +11,7 @@ import org.dsmastery.ratelimiting.RedisRules;
 import org.dsmastery.ratelimiting.Rule;
 import org.dsmastery.testsupport.LocalHttp;
 import org.dsmastery.testsupport.StubHttpServer;
+import org.dsmastery.testsupport.TestIdentity;
 import org.dsmastery.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,7 +86,8 @@ class GatewayRedisRateLimitTests {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> this.client.get()
 				.uri("/api/ids")
-				.header("X-Customer-Id", "warm-up-" + UUID.randomUUID())
+				.headers((headers) -> headers
+					.setBearerAuth(TestIdentity.shared().shopper("warm-up-" + UUID.randomUUID())))
 				.exchange()
 				.expectHeader()
 				.valueEquals("RateLimit-Policy", "\"ids-redis-test\";q=3;w=300"));
@@ -105,7 +107,7 @@ class GatewayRedisRateLimitTests {
 		// claiming the tier changes nothing
 		this.client.get()
 			.uri("/api/ids")
-			.header("X-Customer-Id", customer)
+			.headers((headers) -> headers.setBearerAuth(TestIdentity.shared().shopper(customer)))
 			.header("X-Client-Tier", "gold")
 			.exchange()
 			.expectHeader()
@@ -163,6 +165,7 @@ class GatewayRedisRateLimitTests {
 
 		this.client.post()
 			.uri("/actuator/ratelimit")
+			.headers((headers) -> headers.setBearerAuth(TestIdentity.shared().admin()))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"enabled\":false}")
 			.exchange()
@@ -182,6 +185,7 @@ class GatewayRedisRateLimitTests {
 		finally {
 			this.client.post()
 				.uri("/actuator/ratelimit")
+				.headers((headers) -> headers.setBearerAuth(TestIdentity.shared().admin()))
 				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue("{\"enabled\":true}")
 				.exchange()
@@ -198,7 +202,10 @@ class GatewayRedisRateLimitTests {
 	}
 
 	private WebTestClient.ResponseSpec idsAs(String customer) {
-		return this.client.get().uri("/api/ids").header("X-Customer-Id", customer).exchange();
+		return this.client.get()
+			.uri("/api/ids")
+			.headers((headers) -> headers.setBearerAuth(TestIdentity.shared().shopper(customer)))
+			.exchange();
 	}
 
 }

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PermitLeasesTests {
 
-	private final Caller caller = new Caller("API_KEY", "k");
+	private final Caller caller = new Caller("CLIENT", "k");
 
 	private final AtomicLong clock = new AtomicLong();
 
@@ -85,7 +85,7 @@ class PermitLeasesTests {
 	void callersAndRoutesHoldTheirOwnLeases() {
 		GlobalBucket global = new GlobalBucket(1_000_000);
 		PermitLeases leases = leases(global);
-		Caller other = new Caller("API_KEY", "other");
+		Caller other = new Caller("CLIENT", "other");
 
 		for (int i = 0; i < 3; i++) {
 			leases.decide("ids", this.caller).block();

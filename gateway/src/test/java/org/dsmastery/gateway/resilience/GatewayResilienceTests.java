@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.dsmastery.gateway.HealthyStubs;
 import org.dsmastery.testsupport.StubHttpServer;
+import org.dsmastery.testsupport.TestIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,17 @@ class GatewayResilienceTests {
 
 	@Autowired
 	WebTestClient client;
+
+	/**
+	 * Every request is the operator's unless a test says otherwise: the gateway refuses
+	 * requests without a valid token before routing them.
+	 */
+	@BeforeEach
+	void asOperator() {
+		this.client = this.client.mutate()
+			.defaultHeaders((headers) -> headers.setBearerAuth(TestIdentity.shared().admin()))
+			.build();
+	}
 
 	@DynamicPropertySource
 	static void discovery(DynamicPropertyRegistry registry) {

@@ -16,11 +16,13 @@ import org.dsmastery.gateway.HealthyStubs;
 import org.dsmastery.gateway.Prometheus;
 import org.dsmastery.testsupport.LocalHttp;
 import org.dsmastery.testsupport.StubHttpServer;
+import org.dsmastery.testsupport.TestIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -64,7 +66,7 @@ class GatewayTracingTests {
 	private final LocalHttp http;
 
 	GatewayTracingTests(@LocalServerPort int port) {
-		this.http = new LocalHttp(port);
+		this.http = new LocalHttp(port, TestIdentity.shared().admin());
 	}
 
 	@DynamicPropertySource
@@ -166,12 +168,13 @@ class GatewayTracingTests {
 		assertProblem(unavailable, 503, "upstream-unavailable", "Upstream unavailable");
 		assertThat(traceparent(unavailable).group(1)).isEqualTo(CLIENT_TRACE);
 
-		HttpResponse<String> badCaller = this.http.send(this.http.request("/api/ids")
+		HttpResponse<String> badToken = this.http.send(this.http.request("/api/ids")
 			.header("traceparent", CLIENT_TRACEPARENT)
-			.header("X-Customer-Id", "4 2")
+			.setHeader("Authorization", "Bearer not.a.token")
 			.GET());
-		assertProblem(badCaller, 400, "invalid-request", "Invalid header");
-		assertThat(traceparent(badCaller).group(1)).isEqualTo(CLIENT_TRACE);
+		JsonNode refused = assertProblem(badToken, 401, "unauthorized", "Unauthorized");
+		assertThat(traceparent(badToken).group(1)).isEqualTo(CLIENT_TRACE);
+		assertThat(refused.get("traceId").asString()).isEqualTo(CLIENT_TRACE);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.dsmastery.devstack.Infra;
 import org.dsmastery.snowflake.SnowflakeId;
 import org.dsmastery.testsupport.LocalHttp;
+import org.dsmastery.testsupport.TestIdentity;
 import org.dsmastery.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class IdApiTests {
 	int port;
 
 	private RestClient client() {
-		return LocalHttp.client(this.port);
+		return LocalHttp.client(this.port, TestIdentity.shared().admin());
 	}
 
 	@Test

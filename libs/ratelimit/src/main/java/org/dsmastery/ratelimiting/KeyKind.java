@@ -5,13 +5,16 @@ package org.dsmastery.ratelimiting;
  */
 public enum KeyKind {
 
-	/** Per API key. */
-	API_KEY,
+	/**
+	 * Per OAuth2 client: an operator's or a service's client-credentials token, counted
+	 * by its client id.
+	 */
+	CLIENT,
 
-	/** Per customer. */
+	/** Per customer: a shopper's token, counted by its customer id. */
 	CUSTOMER,
 
-	/** Per client IP address. */
+	/** Per client IP address: a caller without a token. */
 	IP
 
 }

@@ -88,28 +88,28 @@ class RuleBasedRateLimiterTests {
 		String hash = "rules-" + UUID.randomUUID();
 		String apiKey = "key-" + UUID.randomUUID();
 		try (RedisRules rules = new RedisRules(redis, hash, Duration.ofMillis(100))) {
-			rules.start(List.of(), List.of(new TierAssignment(KeyKind.API_KEY, "seeded", "internal")));
+			rules.start(List.of(), List.of(new TierAssignment(KeyKind.CLIENT, "seeded", "internal")));
 
 			await().atMost(Duration.ofSeconds(5))
-				.untilAsserted(() -> assertThat(rules.tierOf(KeyKind.API_KEY, "seeded")).isEqualTo("internal"));
-			assertThat(rules.tierOf(KeyKind.API_KEY, apiKey)).isEqualTo(RedisRules.DEFAULT_TIER);
+				.untilAsserted(() -> assertThat(rules.tierOf(KeyKind.CLIENT, "seeded")).isEqualTo("internal"));
+			assertThat(rules.tierOf(KeyKind.CLIENT, apiKey)).isEqualTo(RedisRules.DEFAULT_TIER);
 
 			// effective at once in the process that assigns it
-			rules.assign(new TierAssignment(KeyKind.API_KEY, apiKey, "pro")).block();
-			assertThat(rules.tierOf(KeyKind.API_KEY, apiKey)).isEqualTo("pro");
+			rules.assign(new TierAssignment(KeyKind.CLIENT, apiKey, "pro")).block();
+			assertThat(rules.tierOf(KeyKind.CLIENT, apiKey)).isEqualTo("pro");
 			// per key kind: a customer with the same id is a different caller
 			assertThat(rules.tierOf(KeyKind.CUSTOMER, apiKey)).isEqualTo(RedisRules.DEFAULT_TIER);
-			assertThat(rules.tiers().block()).containsExactly(new TierAssignment(KeyKind.API_KEY, apiKey, "pro"),
-					new TierAssignment(KeyKind.API_KEY, "seeded", "internal"));
+			assertThat(rules.tiers().block()).containsExactly(new TierAssignment(KeyKind.CLIENT, apiKey, "pro"),
+					new TierAssignment(KeyKind.CLIENT, "seeded", "internal"));
 
 			// another process (the rate-limiter's tiers API) takes it away
-			redis.opsForHash().remove(hash + ":tiers", "API_KEY:" + apiKey).block();
+			redis.opsForHash().remove(hash + ":tiers", "CLIENT:" + apiKey).block();
 			await().atMost(Duration.ofSeconds(5))
 				.untilAsserted(
-						() -> assertThat(rules.tierOf(KeyKind.API_KEY, apiKey)).isEqualTo(RedisRules.DEFAULT_TIER));
-			assertThat(rules.unassign(KeyKind.API_KEY, "seeded").block()).isTrue();
-			assertThat(rules.unassign(KeyKind.API_KEY, "seeded").block()).isFalse();
-			assertThat(rules.tierOf(KeyKind.API_KEY, "seeded")).isEqualTo(RedisRules.DEFAULT_TIER);
+						() -> assertThat(rules.tierOf(KeyKind.CLIENT, apiKey)).isEqualTo(RedisRules.DEFAULT_TIER));
+			assertThat(rules.unassign(KeyKind.CLIENT, "seeded").block()).isTrue();
+			assertThat(rules.unassign(KeyKind.CLIENT, "seeded").block()).isFalse();
+			assertThat(rules.tierOf(KeyKind.CLIENT, "seeded")).isEqualTo(RedisRules.DEFAULT_TIER);
 			// the registry is empty now, and Redis dropped the hash: the seeded tier
 			// stays gone through the next reload, the one that shows another process's
 			// new rule
@@ -122,7 +122,7 @@ class RuleBasedRateLimiterTests {
 					.extracting(Rule::id)
 					.isEqualTo("reloaded"));
 			assertThat(rules.tiers().block()).isEmpty();
-			assertThat(rules.tierOf(KeyKind.API_KEY, "seeded")).isEqualTo(RedisRules.DEFAULT_TIER);
+			assertThat(rules.tierOf(KeyKind.CLIENT, "seeded")).isEqualTo(RedisRules.DEFAULT_TIER);
 		}
 	}
 

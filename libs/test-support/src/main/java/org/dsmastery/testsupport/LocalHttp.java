@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.web.client.RestClient;
 
 /**
@@ -25,12 +27,26 @@ public final class LocalHttp {
 
 	private final int port;
 
+	private final @Nullable String token;
+
 	/**
-	 * Creates a client of the server on a loopback port.
+	 * Creates a client of the server on a loopback port that sends no token.
 	 * @param port the server's port
 	 */
 	public LocalHttp(int port) {
+		this(port, null);
+	}
+
+	/**
+	 * Creates a client of the server on a loopback port whose requests carry a bearer
+	 * token.
+	 * @param port the server's port
+	 * @param token the access token, such as {@link TestIdentity#admin()}, or
+	 * {@code null}
+	 */
+	public LocalHttp(int port, @Nullable String token) {
 		this.port = port;
+		this.token = token;
 	}
 
 	/**
@@ -48,12 +64,24 @@ public final class LocalHttp {
 	}
 
 	/**
+	 * Returns a {@code RestClient} on the server, like {@link #client(int)}, that sends a
+	 * bearer token with every request.
+	 * @param port the server's port
+	 * @param token the access token, such as {@link TestIdentity#admin()}
+	 * @return the client
+	 */
+	public static RestClient client(int port, String token) {
+		return client(port).mutate().defaultHeader("Authorization", "Bearer " + token).build();
+	}
+
+	/**
 	 * Starts a request to a path of the server.
 	 * @param path the path, with its query
 	 * @return the request, to be given a method, headers and a body
 	 */
 	public HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+		return (this.token != null) ? request.header("Authorization", "Bearer " + this.token) : request;
 	}
 
 	/**

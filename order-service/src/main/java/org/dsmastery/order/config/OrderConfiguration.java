@@ -18,6 +18,7 @@ import org.dsmastery.order.application.OrderReadModel;
 import org.dsmastery.order.application.OrderService;
 import org.dsmastery.order.contracts.v1.OrderTopics;
 import org.dsmastery.payment.contracts.v1.PaymentTopics;
+import org.dsmastery.servicedefaults.security.ServiceTokenInterceptor;
 import org.dsmastery.snowflake.IdSource;
 import org.dsmastery.snowflake.PrefetchingIdClient;
 import org.dsmastery.snowflake.RestClientIdSource;
@@ -75,9 +76,12 @@ class OrderConfiguration {
 	 * client on top of it rides out an outage on its buffer.
 	 */
 	@Bean
-	IdSource idSource(@LoadBalanced RestClient.Builder builder, OrderProperties properties,
-			CircuitBreakerRegistry circuitBreakers, RetryRegistry retries) {
-		IdSource http = new RestClientIdSource(builder.baseUrl(properties.idGeneratorUrl()).build());
+	IdSource idSource(@LoadBalanced RestClient.Builder builder, ServiceTokenInterceptor serviceToken,
+			OrderProperties properties, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries) {
+		// ids are fetched ahead of any order, so with the service's own token, not a
+		// shopper's
+		IdSource http = new RestClientIdSource(
+				builder.requestInterceptor(serviceToken).baseUrl(properties.idGeneratorUrl()).build());
 		CircuitBreaker circuitBreaker = circuitBreakers.circuitBreaker("id-generator");
 		Retry retry = retries.retry("id-generator");
 		return (count) -> Retry

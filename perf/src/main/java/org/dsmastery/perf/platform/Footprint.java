@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.dsmastery.topology.PlatformTokens;
 import org.dsmastery.topology.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +41,13 @@ final class Footprint {
 
 	private final Topology topology;
 
+	private final PlatformTokens tokens;
+
 	Footprint(Path root, Path state, Topology topology) {
 		this.root = root;
 		this.state = state;
 		this.topology = topology;
+		this.tokens = new PlatformTokens(topology, state);
 	}
 
 	/**
@@ -98,8 +102,8 @@ final class Footprint {
 				.timeout(Duration.ofSeconds(10))
 				.header("Content-Type", "application/json")
 				.header("Idempotency-Key", "footprint-" + ProcessHandle.current().pid() + "-" + round + "-" + i)
-				.header("X-API-Key", "platform-up")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"footprint-" + i
+				.header("Authorization", "Bearer " + this.tokens.admin())
+				.POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"" + (9_000_000 + i)
 						+ "\",\"lines\":[{\"sku\":\"SKU-MOUSE\",\"quantity\":1}],\"sagaStyle\":\"" + style + "\"}"))
 				.build();
 			Matcher id = ORDER_ID.matcher(this.http.send(request, HttpResponse.BodyHandlers.ofString()).body());
@@ -114,7 +118,7 @@ final class Footprint {
 	private String get(URI uri) {
 		try {
 			return this.http
-				.send(HttpRequest.newBuilder(uri).header("X-API-Key", "platform-up").build(),
+				.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + this.tokens.admin()).build(),
 						HttpResponse.BodyHandlers.ofString())
 				.body();
 		}

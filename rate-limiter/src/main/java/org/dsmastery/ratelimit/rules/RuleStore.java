@@ -29,22 +29,25 @@ public class RuleStore {
 	static final String KEY = RedisRules.DEFAULT_KEY;
 
 	static final List<Rule> DEFAULTS = List.of(
-			new Rule("default-ip", Rule.ANY, KeyKind.IP, Rule.ANY, Limit.tokenBucket(100, 50)),
-			new Rule("default-api-key", Rule.ANY, KeyKind.API_KEY, Rule.ANY,
+			// callers without a token: the catalogue, at a pace a person browses
+			new Rule("default-ip", Rule.ANY, KeyKind.IP, Rule.ANY, Limit.tokenBucket(30, 10)),
+			new Rule("default-client", Rule.ANY, KeyKind.CLIENT, Rule.ANY,
 					Limit.slidingWindow(600, Duration.ofMinutes(1))),
 			new Rule("orders-free", "order-service", KeyKind.CUSTOMER, "free", Limit.tokenBucket(10, 2)),
 			new Rule("orders-pro", "order-service", KeyKind.CUSTOMER, "pro", Limit.tokenBucket(100, 20)),
-			// the platform's own tests and benchmarks
-			new Rule("internal", Rule.ANY, KeyKind.API_KEY, "internal", Limit.tokenBucket(1_000_000, 1_000_000)));
+			// the platform's own clients (the operator's, the services'), which its tests
+			// and benchmarks use
+			new Rule("internal", Rule.ANY, KeyKind.CLIENT, "internal", Limit.tokenBucket(1_000_000, 1_000_000)));
 
 	/**
-	 * The API keys of the platform's own end-to-end tests and benchmarks, in the
-	 * {@code internal} tier. Every other caller is {@value RedisRules#DEFAULT_TIER} until
-	 * the tiers API says otherwise.
+	 * The platform's own OAuth2 clients, in the {@code internal} tier: the operator's
+	 * ({@code shop-admin}, which the end-to-end tests and the benchmarks use too) and the
+	 * services' ({@code shop-services}). Every other caller is
+	 * {@value RedisRules#DEFAULT_TIER} until the tiers API says otherwise.
 	 */
 	static final List<TierAssignment> DEFAULT_TIERS = List.of(
-			new TierAssignment(KeyKind.API_KEY, "e2e-tests", "internal"),
-			new TierAssignment(KeyKind.API_KEY, "perf", "internal"));
+			new TierAssignment(KeyKind.CLIENT, "shop-admin", "internal"),
+			new TierAssignment(KeyKind.CLIENT, "shop-services", "internal"));
 
 	private final RedisRules rules;
 

@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.validation.method.ParameterErrors;
@@ -196,6 +197,18 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail invalidField(InvalidFieldException ex) {
 		return invalid(ex.field(), ex.getMessage());
+	}
+
+	/**
+	 * Answers a refusal decided in code (a shopper acting for another customer) with 403
+	 * and the reason, which the code wrote for the caller. Refusals of the URL rules
+	 * never get here: Spring Security answers them before any controller runs.
+	 * @param ex the exception
+	 * @return the problem
+	 */
+	@ExceptionHandler
+	ProblemDetail forbidden(AccessDeniedException ex) {
+		return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", ex.getMessage());
 	}
 
 	/**

@@ -45,9 +45,38 @@ public final class ProblemTraces {
 		add(problem, (tracing != null) ? tracing.getSpan() : null);
 	}
 
+	/**
+	 * The trace id of the current span (servlet: the request's thread), for problems
+	 * written outside Spring MVC.
+	 * @param tracer the service's tracer
+	 * @return the trace id, or {@code null} outside a trace
+	 */
+	public static @Nullable String traceId(@Nullable Tracer tracer) {
+		return traceId((tracer != null) ? tracer.currentSpan() : null);
+	}
+
+	/**
+	 * The trace id of the exchange's server observation (WebFlux), for problems written
+	 * outside the handler.
+	 * @param exchange the request
+	 * @return the trace id, or {@code null} outside a trace
+	 */
+	public static @Nullable String traceId(ServerWebExchange exchange) {
+		Observation.Context context = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+			.orElse(null);
+		TracingContext tracing = (context != null) ? context.get(TracingContext.class) : null;
+		return traceId((tracing != null) ? tracing.getSpan() : null);
+	}
+
+	private static @Nullable String traceId(@Nullable Span span) {
+		return (span != null && !span.isNoop() && !span.context().traceId().isEmpty()) ? span.context().traceId()
+				: null;
+	}
+
 	private static void add(ProblemDetail problem, @Nullable Span span) {
-		if (span != null && !span.isNoop() && !span.context().traceId().isEmpty()) {
-			problem.setProperty(TRACE_ID, span.context().traceId());
+		String traceId = traceId(span);
+		if (traceId != null) {
+			problem.setProperty(TRACE_ID, traceId);
 		}
 	}
 

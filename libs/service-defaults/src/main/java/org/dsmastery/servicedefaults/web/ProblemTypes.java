@@ -3,6 +3,8 @@ package org.dsmastery.servicedefaults.web;
 import java.net.URI;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -69,11 +71,22 @@ public final class ProblemTypes {
 	/** An upstream service did not answer in time. */
 	public static final URI GATEWAY_TIMEOUT = of("gateway-timeout");
 
+	/**
+	 * No bearer token, or one that is expired, not yet valid, for another audience or
+	 * issuer, or not signed by the platform's auth-server; the answer has a
+	 * {@code WWW-Authenticate: Bearer} header (RFC 6750).
+	 */
+	public static final URI UNAUTHORIZED = of("unauthorized");
+
+	/** A valid token whose scopes do not allow the request. */
+	public static final URI FORBIDDEN = of("forbidden");
+
 	/** Any other HTTP error that no more specific type describes. */
 	public static final URI HTTP_ERROR = of("http-error");
 
 	private static final Map<Integer, Entry> BY_STATUS = Map.ofEntries(
 			Map.entry(400, new Entry(INVALID_REQUEST, "Invalid request")),
+			Map.entry(401, new Entry(UNAUTHORIZED, "Unauthorized")), Map.entry(403, new Entry(FORBIDDEN, "Forbidden")),
 			Map.entry(404, new Entry(NOT_FOUND, "Not found")),
 			Map.entry(405, new Entry(METHOD_NOT_ALLOWED, "Method not allowed")),
 			Map.entry(406, new Entry(NOT_ACCEPTABLE, "Not acceptable")),
@@ -132,6 +145,8 @@ public final class ProblemTypes {
 	public static String detailFor(int status, String method, String path) {
 		return switch (status) {
 			case 400 -> "the request is not valid";
+			case 401 -> "this API needs a valid bearer token from the platform's auth-server";
+			case 403 -> "the token's scopes do not allow " + method + " " + path;
 			case 404 -> "there is nothing at " + method + " " + path;
 			case 405 -> path + " does not take " + method + "; the Allow header lists what it takes";
 			case 406 -> path + " cannot answer in a media type that the Accept header allows";
@@ -185,6 +200,24 @@ public final class ProblemTypes {
 		return "{\"type\":" + quote(forStatus(status).toString()) + ",\"title\":"
 				+ quote(titleFor(status, reasonPhrase)) + ",\"status\":" + status + ",\"detail\":"
 				+ quote(detailFor(status, method, path)) + "}";
+	}
+
+	/**
+	 * The problem for a status as JSON, with the request's trace: for the places outside
+	 * Spring MVC and WebFlux handlers (Spring Security's entry points) where no message
+	 * converter is at hand.
+	 * @param status the HTTP status
+	 * @param reasonPhrase the status's reason phrase
+	 * @param method the request's method
+	 * @param path the request's path
+	 * @param traceId the request's trace id, if any
+	 * @return the JSON
+	 */
+	public static String json(int status, String reasonPhrase, String method, String path, @Nullable String traceId) {
+		return "{\"type\":" + quote(forStatus(status).toString()) + ",\"title\":"
+				+ quote(titleFor(status, reasonPhrase)) + ",\"status\":" + status + ",\"detail\":"
+				+ quote(detailFor(status, method, path)) + ",\"instance\":" + quote(path)
+				+ ((traceId != null) ? ",\"" + ProblemTraces.TRACE_ID + "\":" + quote(traceId) : "") + "}";
 	}
 
 	private static String quote(String text) {

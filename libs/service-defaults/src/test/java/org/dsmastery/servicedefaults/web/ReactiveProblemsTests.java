@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
 import org.dsmastery.testsupport.LocalHttp;
+import org.dsmastery.testsupport.TestIdentity;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +41,7 @@ class ReactiveProblemsTests {
 	private final LocalHttp http;
 
 	ReactiveProblemsTests(@LocalServerPort int port) {
-		this.http = new LocalHttp(port);
+		this.http = new LocalHttp(port, TestIdentity.shared().admin());
 	}
 
 	@Test

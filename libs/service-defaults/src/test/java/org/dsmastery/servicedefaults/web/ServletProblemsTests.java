@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.dsmastery.testsupport.LocalHttp;
+import org.dsmastery.testsupport.TestIdentity;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,7 +57,7 @@ class ServletProblemsTests {
 	private final LocalHttp http;
 
 	ServletProblemsTests(@LocalServerPort int port) {
-		this.http = new LocalHttp(port);
+		this.http = new LocalHttp(port, TestIdentity.shared().admin());
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package org.dsmastery.inventory.adapter.in.web;
 import org.dsmastery.audit.contracts.v1.AuditExamples;
 import org.dsmastery.contracts.testing.GoldenMessage;
 import org.dsmastery.inventory.InventoryIntegrationTest;
+import org.dsmastery.testsupport.TestIdentity;
 import org.dsmastery.inventory.contracts.v1.InventoryContracts;
 import org.dsmastery.inventory.contracts.v1.InventoryTopics;
 import org.dsmastery.inventory.contracts.v1.ReserveStock;
@@ -24,7 +25,10 @@ class StockAuditControllerTests extends InventoryIntegrationTest {
 				InventoryContracts.VERSION, InventoryContracts.goldenExample(ReserveStock.class)), order, null);
 		awaitReservation(order, "RESERVED");
 
-		String audit = RestClient.create("http://127.0.0.1:" + this.port)
+		String audit = RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultHeaders((headers) -> headers.setBearerAuth(TestIdentity.shared().admin()))
+			.build()
 			.get()
 			.uri("/api/audit/stock")
 			.retrieve()

@@ -23,8 +23,10 @@ import org.dsmastery.order.domain.CustomerId;
 import org.dsmastery.order.domain.Order;
 import org.dsmastery.order.domain.OrderEvent;
 import org.dsmastery.order.domain.OrderId;
+import org.dsmastery.order.domain.OrderNotFoundException;
 import org.dsmastery.order.domain.SagaStyle;
 import org.dsmastery.order.domain.Sku;
+import org.dsmastery.servicedefaults.security.Caller;
 import org.dsmastery.servicedefaults.web.InvalidFieldException;
 import org.dsmastery.servicedefaults.web.paging.Cursors;
 import org.dsmastery.servicedefaults.web.paging.InvalidCursorException;
@@ -32,6 +34,7 @@ import org.dsmastery.servicedefaults.web.paging.PageResponse;
 import org.dsmastery.servicedefaults.web.paging.Paging;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -71,7 +74,10 @@ class OrderController {
 	}
 
 	@PostMapping
-	ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrderRequest request) {
+	ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrderRequest request, Caller caller) {
+		if (!caller.mayActFor(request.customerId())) {
+			throw new AccessDeniedException("a shopper places orders for their own customer id only");
+		}
 		Set<String> skus = request.lines().stream().map(PlaceOrderRequest.Line::sku).collect(Collectors.toSet());
 		if (skus.size() != request.lines().size()) {
 			throw new InvalidFieldException("lines", "each SKU may appear on one line only");
@@ -101,10 +107,20 @@ class OrderController {
 		}
 	}
 
+	/**
+	 * An order, to its customer, an operator or a service; anyone else is told there is
+	 * no such order, so that ids cannot be probed for existence.
+	 */
 	@GetMapping("/{orderId}")
-	OrderResponse get(@PathVariable long orderId) {
+	OrderResponse get(@PathVariable long orderId, Caller caller) {
 		OrderId id = orderId(orderId);
-		return this.readSide.find(id).map(OrderResponse::of).orElseGet(() -> OrderResponse.of(this.orders.get(id)));
+		OrderResponse order = this.readSide.find(id)
+			.map(OrderResponse::of)
+			.orElseGet(() -> OrderResponse.of(this.orders.get(id)));
+		if (!caller.mayActFor(order.customerId())) {
+			throw new OrderNotFoundException(id);
+		}
+		return order;
 	}
 
 	/**
@@ -113,9 +129,12 @@ class OrderController {
 	 */
 	@GetMapping(params = "customerId")
 	ResponseEntity<PageResponse<CustomerOrderResponse>> byCustomer(@RequestParam long customerId,
-			@RequestParam(required = false) String size, @RequestParam(required = false) String cursor) {
+			@RequestParam(required = false) String size, @RequestParam(required = false) String cursor, Caller caller) {
 		if (customerId <= 0) {
 			throw new InvalidFieldException("customerId", "must be a positive id");
+		}
+		if (!caller.mayActFor(Long.toString(customerId))) {
+			throw new AccessDeniedException("a shopper reads their own order history only");
 		}
 		int pageSize = Paging.size(size);
 		CustomerOrder.Key after = (cursor != null) ? historyKey(cursor, customerId) : null;
@@ -129,15 +148,31 @@ class OrderController {
 	 * approved, rejected or cancelled).
 	 */
 	@GetMapping("/{orderId}/events")
-	List<EventResponse> events(@PathVariable long orderId) {
-		List<OrderEvent> events = this.orders.history(orderId(orderId));
+	List<EventResponse> events(@PathVariable long orderId, Caller caller) {
+		OrderId id = ownOrder(orderId, caller);
+		List<OrderEvent> events = this.orders.history(id);
 		return IntStream.range(0, events.size()).mapToObj((i) -> EventResponse.of(events.get(i), i + 1)).toList();
 	}
 
 	@PostMapping("/{orderId}/cancel")
-	OrderResponse cancel(@PathVariable long orderId, @Valid @RequestBody(required = false) CancelOrderRequest request) {
+	OrderResponse cancel(@PathVariable long orderId, @Valid @RequestBody(required = false) CancelOrderRequest request,
+			Caller caller) {
+		OrderId id = ownOrder(orderId, caller);
 		String reason = (request != null && request.reason() != null) ? request.reason() : "cancelled by the customer";
-		return OrderResponse.of(this.orders.cancel(orderId(orderId), reason));
+		return OrderResponse.of(this.orders.cancel(id, reason));
+	}
+
+	/**
+	 * The order's id if the caller may act on it; an order of another customer is not
+	 * found (404), as one that does not exist. Its customer never changes, so the check
+	 * holds for what the caller then does with it.
+	 */
+	private OrderId ownOrder(long orderId, Caller caller) {
+		OrderId id = orderId(orderId);
+		if (!caller.mayActFor(Long.toString(this.orders.get(id).customerId().value()))) {
+			throw new OrderNotFoundException(id);
+		}
+		return id;
 	}
 
 	@GetMapping("/sales-by-sku")

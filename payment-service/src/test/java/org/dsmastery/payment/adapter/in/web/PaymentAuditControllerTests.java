@@ -10,6 +10,7 @@ import org.dsmastery.devstack.Infra;
 import org.dsmastery.payment.contracts.v1.AuthorizePayment;
 import org.dsmastery.payment.contracts.v1.PaymentContracts;
 import org.dsmastery.payment.contracts.v1.PaymentTopics;
+import org.dsmastery.testsupport.TestIdentity;
 import org.dsmastery.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,10 @@ class PaymentAuditControllerTests {
 		long order = ThreadLocalRandom.current().nextLong(1L << 50, Long.MAX_VALUE);
 		this.kafka.send(GoldenMessage.record(AUTHORIZE_PAYMENT.about(order).sagaId(Long.toString(order)).build()))
 			.get(10, TimeUnit.SECONDS);
-		RestClient http = RestClient.create("http://127.0.0.1:" + this.port);
+		RestClient http = RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultHeaders((headers) -> headers.setBearerAuth(TestIdentity.shared().admin()))
+			.build();
 
 		String audit = await().atMost(Duration.ofSeconds(30))
 			.until(() -> http.get().uri("/api/audit/payments").retrieve().body(String.class),

@@ -25,6 +25,7 @@ import org.dsmastery.payment.contracts.v1.PaymentContracts;
 import org.dsmastery.payment.contracts.v1.PaymentDeclined;
 import org.dsmastery.payment.contracts.v1.PaymentTopics;
 import org.dsmastery.payment.contracts.v1.PaymentVoided;
+import org.dsmastery.testsupport.TestIdentity;
 import org.dsmastery.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,7 +106,10 @@ class SagaMessagesContractsTests {
 	}
 
 	private List<String> historyTypes(long order) {
-		Map<String, Object> saga = RestClient.create("http://127.0.0.1:" + this.port)
+		Map<String, Object> saga = RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultHeaders((headers) -> headers.setBearerAuth(TestIdentity.shared().admin()))
+			.build()
 			.get()
 			.uri("/api/sagas/{id}", order)
 			.retrieve()

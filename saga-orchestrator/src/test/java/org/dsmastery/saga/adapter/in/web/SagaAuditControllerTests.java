@@ -10,6 +10,7 @@ import org.dsmastery.devstack.Infra;
 import org.dsmastery.order.contracts.v1.OrderContracts;
 import org.dsmastery.order.contracts.v1.OrderPlaced;
 import org.dsmastery.order.contracts.v1.OrderTopics;
+import org.dsmastery.testsupport.TestIdentity;
 import org.dsmastery.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,10 @@ class SagaAuditControllerTests {
 		GoldenMessage placed = new GoldenMessage(OrderPlaced.class, OrderTopics.EVENTS, OrderPlaced.TYPE,
 				OrderContracts.VERSION, OrderContracts.goldenExample(OrderPlaced.class));
 		this.kafka.send(GoldenMessage.record(placed.about(order).build())).get(10, TimeUnit.SECONDS);
-		RestClient http = RestClient.create("http://127.0.0.1:" + this.port);
+		RestClient http = RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultHeaders((headers) -> headers.setBearerAuth(TestIdentity.shared().admin()))
+			.build();
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> http.get()
 				.uri("/api/sagas/{id}", order)

@@ -1,0 +1,187 @@
+package org.dsmastery.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The platform's security as an attacker meets it, through the gateway and at the
+ * services directly (OWASP API Security Top 10, 2023; docs/security.md maps each risk to
+ * its test): one shopper's token never reaches another's orders, account or payments; a
+ * shopper's token opens no operator API; a token that is not the auth-server's, or no
+ * token, opens nothing but the catalogue; the headers a caller could forge are not read.
+ */
+final class SecurityScenarios {
+
+	private static final URI GATEWAY = Shop.GATEWAY;
+
+	private static final URI PAYMENTS = Shop.PAYMENTS;
+
+	private static final URI ORDERS = Platform.TOPOLOGY.instance("order-service").url();
+
+	private final Shop shop = new Shop();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	/**
+	 * API1, broken object-level authorization: Alice's token, at the gateway and at the
+	 * services, gets 404 for Bob's order, its events and its cancellation, for Bob's
+	 * account and Bob's payment, and 403 for his order history or an order in his name;
+	 * naming Bob in {@code X-Customer-Id} changes nothing.
+	 */
+	void aShopperReachesOnlyTheirOwnOrdersAccountAndPayments() {
+		String sku = this.shop.newProduct("bola", 1_000, 10);
+		long alice = this.shop.newCustomer(100_000);
+		long bob = this.shop.newCustomer(100_000);
+		String bobsOrder = this.shop.placeOrder(bob, sku, 1, "orchestrated");
+		this.shop.awaitTerminal(bobsOrder);
+		String aliceToken = Shop.shopper(alice);
+
+		for (URI base : new URI[] { GATEWAY, ORDERS }) {
+			assertProblem(send(base, "GET", "/api/orders/" + bobsOrder, aliceToken, null), 404, "order-not-found");
+			assertProblem(send(base, "GET", "/api/orders/" + bobsOrder + "/events", aliceToken, null), 404,
+					"order-not-found");
+			assertProblem(send(base, "POST", "/api/orders/" + bobsOrder + "/cancel", aliceToken, null), 404,
+					"order-not-found");
+			assertProblem(send(base, "GET", "/api/orders?customerId=" + bob, aliceToken, null), 403, "forbidden");
+			assertProblem(
+					send(base, "POST", "/api/orders", aliceToken,
+							"{\"customerId\":\"" + bob + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}"),
+					403, "forbidden");
+		}
+		for (URI base : new URI[] { GATEWAY, PAYMENTS }) {
+			assertProblem(send(base, "GET", "/api/accounts/" + bob, aliceToken, null), 404, "account-not-found");
+			assertProblem(send(base, "GET", "/api/payments/" + bobsOrder, aliceToken, null), 404, "payment-not-found");
+		}
+		HttpResponse<String> spoofed = this.send(HttpRequest.newBuilder(GATEWAY.resolve("/api/orders/" + bobsOrder))
+			.header("Authorization", "Bearer " + aliceToken)
+			.header("X-Customer-Id", Long.toString(bob)));
+		assertProblem(spoofed, 404, "order-not-found");
+
+		assertThat(send(GATEWAY, "GET", "/api/orders/" + bobsOrder, Shop.shopper(bob), null).statusCode())
+			.isEqualTo(200);
+		assertThat(send(GATEWAY, "GET", "/api/orders?customerId=" + bob, Shop.shopper(bob), null).body())
+			.contains(bobsOrder);
+	}
+
+	/**
+	 * API3, broken object-property authorization: a shopper's view of their payment has
+	 * no provider reference; the operator's has.
+	 */
+	void aShopperSeesNoInternalFieldsOfTheirPayment() {
+		String sku = this.shop.newProduct("props", 1_000, 10);
+		long customer = this.shop.newCustomer(100_000);
+		String order = this.shop.placeOrder(customer, sku, 1, "orchestrated");
+		assertThat(this.shop.awaitTerminal(order).get("status").asString()).isEqualTo("APPROVED");
+
+		JsonNode asShopper = json(send(GATEWAY, "GET", "/api/payments/" + order, Shop.shopper(customer), null));
+		JsonNode asOperator = json(send(GATEWAY, "GET", "/api/payments/" + order, Shop.admin(), null));
+
+		assertThat(asShopper.has("authorizationId")).as(asShopper.toString()).isFalse();
+		assertThat(asShopper.get("status").asString()).isEqualTo(asOperator.get("status").asString());
+		assertThat(asOperator.get("authorizationId").asString()).isNotBlank();
+	}
+
+	/**
+	 * API5, broken function-level authorization: a shopper's token opens no operator API,
+	 * at the gateway (sagas, the gateway's own actuator endpoints) or at a service
+	 * (admin, audit); a request without a token opens only the catalogue.
+	 */
+	void aShopperOrAnAnonymousCallerReachesNoOperatorApi() {
+		String shopper = Shop.shopper(this.shop.newCustomer(1_000));
+		assertProblem(send(GATEWAY, "GET", "/api/sagas?state=APPROVED", shopper, null), 403, "forbidden");
+		assertProblem(send(GATEWAY, "GET", "/actuator/gateway/routes", shopper, null), 403, "forbidden");
+		assertProblem(send(PAYMENTS, "PUT", "/api/admin/accounts/7", shopper, "{\"creditCents\":1}"), 403, "forbidden");
+		assertProblem(send(PAYMENTS, "GET", "/api/audit/payments", shopper, null), 403, "forbidden");
+		assertProblem(
+				send(Shop.INVENTORY, "POST", "/api/admin/products/SKU-MOUSE/restock", shopper, "{\"quantity\":1000}"),
+				403, "forbidden");
+
+		assertThat(send(GATEWAY, "GET", "/api/products", null, null).statusCode()).isEqualTo(200);
+		HttpResponse<String> anonymous = send(GATEWAY, "GET", "/api/orders?customerId=42", null, null);
+		assertProblem(anonymous, 401, "unauthorized");
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+		assertProblem(send(PAYMENTS, "GET", "/api/accounts/42", null, null), 401, "unauthorized");
+	}
+
+	/**
+	 * API2, broken authentication: a token whose signature was tampered with, one that
+	 * declares {@code alg: none}, and one that is no JWT at all are refused with 401 and
+	 * an RFC 6750 challenge, at the gateway and at a service.
+	 */
+	void aForgedTokenOpensNothing() {
+		String genuine = Shop.admin();
+		String[] parts = genuine.split("\\.");
+		String tampered = parts[0] + "." + parts[1] + "." + flipped(parts[2]);
+		String header = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+		String unsigned = header + "." + parts[1] + ".";
+		for (String forged : new String[] { tampered, unsigned, "not-a-jwt" }) {
+			for (URI base : new URI[] { GATEWAY, PAYMENTS }) {
+				HttpResponse<String> response = send(base, "GET", "/api/accounts/42", forged, null);
+				assertProblem(response, 401, "unauthorized");
+				assertThat(response.headers().firstValue("WWW-Authenticate"))
+					.hasValue("Bearer error=\"invalid_token\"");
+			}
+		}
+		assertThat(send(GATEWAY, "GET", "/api/orders?customerId=42", genuine, null).statusCode()).isEqualTo(200);
+	}
+
+	private static String flipped(String signature) {
+		char last = signature.charAt(signature.length() - 2);
+		return signature.substring(0, signature.length() - 2) + ((last == 'A') ? 'B' : 'A')
+				+ signature.charAt(signature.length() - 1);
+	}
+
+	private void assertProblem(HttpResponse<String> response, int status, String type) {
+		assertThat(response.statusCode()).as("%s: %s", response.uri(), response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(json(response).get("type").asString()).isEqualTo("https://dsmastery.org/problems/" + type);
+	}
+
+	private JsonNode json(HttpResponse<String> response) {
+		return this.json.readTree(response.body());
+	}
+
+	private HttpResponse<String> send(URI base, String method, String path, String token, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		if (body != null) {
+			request.header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString());
+		}
+		return send(request);
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return this.http.send(request.timeout(Duration.ofSeconds(10)).build(),
+					HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,85 @@
+package org.dsmastery.servicedefaults.security;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Service-to-service tokens, for a service that calls another on its own account: with
+ * {@code spring-boot-starter-security-oauth2-client} on its class path and the
+ * {@value #REGISTRATION_ID} client registered (client credentials against the
+ * auth-server, its secret from the state folder's config tree), the service gets a
+ * {@link ServiceTokenInterceptor} (servlet) or a {@link ServiceTokenFilter} (WebFlux) to
+ * put on the clients that need it.
+ */
+@AutoConfiguration(afterName = {
+		"org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
+		"org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration" })
+public class ServiceTokens {
+
+	/** The client registration of service-to-service calls. */
+	public static final String REGISTRATION_ID = "shop-services";
+
+	/**
+	 * Fails the start of a service whose secret is missing, rather than its first call.
+	 */
+	static void requireSecret(@Nullable ClientRegistration registration) {
+		if (registration == null || !StringUtils.hasText(registration.getClientSecret())) {
+			throw new IllegalStateException("The client " + REGISTRATION_ID
+					+ " has no secret: set shop.identity.clients.services.secret (./platform up generates it into"
+					+ " the state folder's secrets/, a Spring config tree)");
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(OAuth2ClientHttpRequestInterceptor.class)
+	@ConditionalOnBean(ClientRegistrationRepository.class)
+	static class Servlet {
+
+		@Bean
+		ServiceTokenInterceptor serviceTokenInterceptor(ClientRegistrationRepository registrations,
+				OAuth2AuthorizedClientService authorizedClients,
+				@Value("${spring.application.name:service}") String name) {
+			requireSecret(registrations.findByRegistrationId(REGISTRATION_ID));
+			return new ServiceTokenInterceptor(
+					new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, authorizedClients), name);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnClass({ WebClient.class, ReactiveClientRegistrationRepository.class })
+	@ConditionalOnBean(ReactiveClientRegistrationRepository.class)
+	static class Reactive {
+
+		@Bean
+		ServiceTokenFilter serviceTokenFilter(ReactiveClientRegistrationRepository registrations,
+				ReactiveOAuth2AuthorizedClientService authorizedClients,
+				@Value("${spring.application.name:service}") String name) {
+			requireSecret(registrations.findByRegistrationId(REGISTRATION_ID).block());
+			return new ServiceTokenFilter(
+					new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(registrations, authorizedClients),
+					name);
+		}
+
+	}
+
+}
