@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.dsmastery.devstack.Infra;
+import org.dsmastery.testsupport.TestIdentity;
 import org.dsmastery.testsupport.UsesInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +32,56 @@ class RateLimiterApiTests {
 
 	@Autowired
 	WebTestClient client;
+
+	/**
+	 * Every request is the operator's unless a test says otherwise.
+	 */
+	@BeforeEach
+	void asOperator() {
+		this.client = this.client.mutate()
+			.defaultHeaders((headers) -> headers.setBearerAuth(TestIdentity.shared().admin()))
+			.build();
+	}
+
+	/**
+	 * Only the platform's services and its operators ask for decisions or touch rules and
+	 * tiers: a shopper could otherwise drain another caller's bucket or plan around the
+	 * rules.
+	 */
+	@Test
+	void answersOnlyServicesAndOperators() {
+		String decision = "{\"route\":\"r\",\"keyKind\":\"CUSTOMER\",\"key\":\"42\"}";
+		this.client.post()
+			.uri("/api/rate-limits/decisions")
+			.headers((headers) -> headers.setBearerAuth(TestIdentity.shared().internal()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(decision)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.client.post()
+			.uri("/api/rate-limits/decisions")
+			.headers((headers) -> headers.setBearerAuth(TestIdentity.shared().shopper("42")))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(decision)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.client.get()
+			.uri("/api/rate-limits/rules")
+			.headers((headers) -> headers.setBearerAuth(TestIdentity.shared().internal()))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.client.mutate()
+			.defaultHeaders((headers) -> headers.remove("Authorization"))
+			.build()
+			.get()
+			.uri("/api/rate-limits/tiers")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+	}
 
 	@Test
 	void decidesByTheMostSpecificRuleForTheRegisteredTierAndRefusesPastTheBurst() {
@@ -143,8 +195,8 @@ class RateLimiterApiTests {
 		assertThat(decide("id-generator", "CLIENT", "claimer")).containsEntry("ruleId", "default-client")
 			.containsEntry("tier", "free");
 		await().atMost(Duration.ofSeconds(3))
-			.untilAsserted(
-					() -> assertThat(decide("id-generator", "CLIENT", "perf")).containsEntry("ruleId", "internal"));
+			.untilAsserted(() -> assertThat(decide("id-generator", "CLIENT", "shop-admin")).containsEntry("ruleId",
+					"internal"));
 		assertThat(this.client.get()
 			.uri("/api/rate-limits/tiers")
 			.exchange()
@@ -152,8 +204,8 @@ class RateLimiterApiTests {
 			.isOk()
 			.expectBody(String.class)
 			.returnResult()
-			.getResponseBody()).contains("{\"keyKind\":\"CLIENT\",\"key\":\"e2e-tests\",\"tier\":\"internal\"}",
-					"{\"keyKind\":\"CLIENT\",\"key\":\"perf\",\"tier\":\"internal\"}");
+			.getResponseBody()).contains("{\"keyKind\":\"CLIENT\",\"key\":\"shop-admin\",\"tier\":\"internal\"}",
+					"{\"keyKind\":\"CLIENT\",\"key\":\"shop-services\",\"tier\":\"internal\"}");
 	}
 
 	@Test

@@ -3,17 +3,17 @@ package org.dsmastery.idgen.api;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.dsmastery.idgen.IdGeneratorProperties;
+import org.dsmastery.devstack.Infra;
 import org.dsmastery.idgen.worker.NoWorkerIdException;
 import org.dsmastery.idgen.worker.WorkerIdLease;
 import org.dsmastery.snowflake.SnowflakeGenerator;
+import org.dsmastery.testsupport.TestIdentity;
+import org.dsmastery.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Import;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,11 +27,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The failure modes that a live Redis cannot produce on demand: a clock stepping
- * backwards and a lease that could not be renewed.
+ * backwards and a lease that could not be renewed. Through the service's whole filter
+ * chain, its security included: each request carries the operator's token.
  */
-@WebMvcTest(controllers = IdController.class, properties = "eureka.client.enabled=false")
-@EnableConfigurationProperties(IdGeneratorProperties.class)
-@Import(SimpleMeterRegistry.class)
+@SpringBootTest(properties = "eureka.client.enabled=false")
+@AutoConfigureMockMvc
+@UsesInfrastructure(Infra.REDIS)
 class IdProblemsTests {
 
 	private static final long NOW = 1_800_000_000_000L;
@@ -47,10 +48,11 @@ class IdProblemsTests {
 		AtomicLong clock = new AtomicLong(NOW);
 		SnowflakeGenerator generator = new SnowflakeGenerator(1, Duration.ofMillis(20), clock::get, 0);
 		given(this.lease.generator()).willReturn(generator);
-		this.mvc.perform(get("/api/ids")).andExpect(status().isOk());
+		this.mvc.perform(get("/api/ids").header("Authorization", "Bearer " + TestIdentity.shared().admin()))
+			.andExpect(status().isOk());
 		clock.set(NOW - 5_000);
 
-		this.mvc.perform(get("/api/ids?count=3"))
+		this.mvc.perform(get("/api/ids?count=3").header("Authorization", "Bearer " + TestIdentity.shared().admin()))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(header().string("Retry-After", "5"))
@@ -66,17 +68,20 @@ class IdProblemsTests {
 			return now;
 		}, 0);
 		given(this.lease.generator()).willReturn(generator);
-		this.mvc.perform(get("/api/ids")).andExpect(status().isOk());
+		this.mvc.perform(get("/api/ids").header("Authorization", "Bearer " + TestIdentity.shared().admin()))
+			.andExpect(status().isOk());
 		clock.set(NOW - 5);
 
-		this.mvc.perform(get("/api/ids")).andExpect(status().isOk()).andExpect(jsonPath("$.id").isString());
+		this.mvc.perform(get("/api/ids").header("Authorization", "Bearer " + TestIdentity.shared().admin()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").isString());
 	}
 
 	@Test
 	void refusesWith503WithoutAWorkerId() throws Exception {
 		given(this.lease.generator()).willThrow(new NoWorkerIdException("lost"));
 
-		this.mvc.perform(get("/api/ids"))
+		this.mvc.perform(get("/api/ids").header("Authorization", "Bearer " + TestIdentity.shared().admin()))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Retry-After", "2"))
 			.andExpect(jsonPath("$.type").value(IdProblems.NO_WORKER_ID.toString()));

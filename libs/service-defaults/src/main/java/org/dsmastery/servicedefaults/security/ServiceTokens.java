@@ -1,7 +1,5 @@
 package org.dsmastery.servicedefaults.security;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -13,11 +11,9 @@ import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2A
 import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
-import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -36,17 +32,6 @@ public class ServiceTokens {
 	/** The client registration of service-to-service calls. */
 	public static final String REGISTRATION_ID = "shop-services";
 
-	/**
-	 * Fails the start of a service whose secret is missing, rather than its first call.
-	 */
-	static void requireSecret(@Nullable ClientRegistration registration) {
-		if (registration == null || !StringUtils.hasText(registration.getClientSecret())) {
-			throw new IllegalStateException("The client " + REGISTRATION_ID
-					+ " has no secret: set shop.identity.clients.services.secret (./platform up generates it into"
-					+ " the state folder's secrets/, a Spring config tree)");
-		}
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(OAuth2ClientHttpRequestInterceptor.class)
@@ -57,7 +42,7 @@ public class ServiceTokens {
 		ServiceTokenInterceptor serviceTokenInterceptor(ClientRegistrationRepository registrations,
 				OAuth2AuthorizedClientService authorizedClients,
 				@Value("${spring.application.name:service}") String name) {
-			requireSecret(registrations.findByRegistrationId(REGISTRATION_ID));
+			ServiceTokenSecret.require(registrations.findByRegistrationId(REGISTRATION_ID));
 			return new ServiceTokenInterceptor(
 					new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, authorizedClients), name);
 		}
@@ -74,7 +59,7 @@ public class ServiceTokens {
 		ServiceTokenFilter serviceTokenFilter(ReactiveClientRegistrationRepository registrations,
 				ReactiveOAuth2AuthorizedClientService authorizedClients,
 				@Value("${spring.application.name:service}") String name) {
-			requireSecret(registrations.findByRegistrationId(REGISTRATION_ID).block());
+			ServiceTokenSecret.require(registrations.findByRegistrationId(REGISTRATION_ID).block());
 			return new ServiceTokenFilter(
 					new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(registrations, authorizedClients),
 					name);
