@@ -1,15 +1,19 @@
 package org.dsmastery.identity;
 
+import java.net.URI;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.dsmastery.testsupport.LocalHttp;
+import org.dsmastery.testsupport.ProblemAssertions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +64,21 @@ class ClientCredentialsTests {
 	}
 
 	@Test
+	void refusesATokenRequestWithoutClientAuthenticationAsAnInvalidClient() {
+		LocalHttp http = new LocalHttp(this.port);
+
+		HttpResponse<String> response = http.send(http.request("/oauth2/token")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString("grant_type=client_credentials&scope=admin")));
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(MediaType.parseMediaType(type).isCompatibleWith(MediaType.APPLICATION_JSON))
+					.isTrue());
+		assertThat(Tokens.json(response).get("error").asString()).isEqualTo("invalid_client");
+	}
+
+	@Test
 	void refusesAScopeTheClientWasNotGiven() {
 		HttpResponse<String> admin = tokens().clientCredentials("shop-admin", TestSecrets.ADMIN_SECRET, "internal");
 		HttpResponse<String> services = tokens().clientCredentials("shop-services", TestSecrets.SERVICES_SECRET,
@@ -91,6 +110,32 @@ class ClientCredentialsTests {
 				"/actuator/prometheus")) {
 			assertThat(http.send(http.request(path).GET()).statusCode()).as(path).isEqualTo(200);
 		}
+	}
+
+	@Test
+	void answersOtherRequestsWithoutALoginWithAProblemOrTheLoginForm() {
+		LocalHttp http = new LocalHttp(this.port);
+
+		ProblemAssertions.assertProblem(http.send(http.request("/nothing-here").GET()), 401, "http-error",
+				"Unauthorized");
+		ProblemAssertions.assertProblem(http.send(http.request("/actuator/metrics").GET()), 401, "http-error",
+				"Unauthorized");
+		HttpResponse<String> browser = http.send(http.request("/nothing-here").header("Accept", "text/html").GET());
+		assertThat(browser.statusCode()).isEqualTo(302);
+		assertThat(browser.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(URI.create(location).getPath()).isEqualTo("/login"));
+	}
+
+	@Test
+	void answersABadAuthorizationRequestWithAProblem() {
+		LocalHttp http = new LocalHttp(this.port);
+
+		HttpResponse<String> response = http
+			.send(http.request("/oauth2/authorize?response_type=code&client_id=nobody&scope=shop"
+					+ "&redirect_uri=http://127.0.0.1/callback")
+				.GET());
+
+		ProblemAssertions.assertProblem(response, 400, "invalid-request", "Invalid request");
 	}
 
 	private Tokens tokens() {

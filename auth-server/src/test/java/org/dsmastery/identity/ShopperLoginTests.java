@@ -78,6 +78,23 @@ class ShopperLoginTests {
 	}
 
 	@Test
+	void aCodeExchangedWithoutAVerifierIsAnInvalidClient() {
+		ShopperLogin shopper = shopper();
+		shopper.authorize(true);
+		URI back = shopper.submitLogin("7", TestSecrets.SHOPPER_PASSWORD, shopper.loginForm());
+		String code = shopper.code(shopper.follow(back)).orElseThrow();
+		LocalHttp http = new LocalHttp(this.port);
+
+		HttpResponse<String> response = http.send(http.request("/oauth2/token")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString("grant_type=authorization_code&client_id=shop-shopper&code=" + code
+					+ "&redirect_uri=http://127.0.0.1/callback")));
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(Tokens.json(response).get("error").asString()).isEqualTo("invalid_client");
+	}
+
+	@Test
 	void aCodeIsExchangedOnlyWithItsVerifier() {
 		ShopperLogin shopper = shopper();
 		shopper.authorize(true);
