@@ -116,9 +116,9 @@ class ClientCredentialsTests {
 	void answersOtherRequestsWithoutALoginWithAProblemOrTheLoginForm() {
 		LocalHttp http = new LocalHttp(this.port);
 
-		ProblemAssertions.assertProblem(http.send(http.request("/nothing-here").GET()), 401, "http-error",
+		ProblemAssertions.assertProblem(http.send(http.request("/nothing-here").GET()), 401, "unauthorized",
 				"Unauthorized");
-		ProblemAssertions.assertProblem(http.send(http.request("/actuator/metrics").GET()), 401, "http-error",
+		ProblemAssertions.assertProblem(http.send(http.request("/actuator/metrics").GET()), 401, "unauthorized",
 				"Unauthorized");
 		HttpResponse<String> browser = http.send(http.request("/nothing-here").header("Accept", "text/html").GET());
 		assertThat(browser.statusCode()).isEqualTo(302);

@@ -115,7 +115,7 @@ class ShopperLoginTests {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(BodyPublishers.ofString("username=42&password=" + TestSecrets.SHOPPER_PASSWORD + "&_csrf=forged")));
 
-		ProblemAssertions.assertProblem(response, 403, "http-error", "Forbidden");
+		ProblemAssertions.assertProblem(response, 403, "forbidden", "Forbidden");
 	}
 
 	private ShopperLogin shopper() {

@@ -31,7 +31,7 @@ public final class HouseRules {
 
 	private static final List<String> SERVICE_PACKAGES = List.of("org.dsmastery.order", "org.dsmastery.payment",
 			"org.dsmastery.inventory", "org.dsmastery.saga", "org.dsmastery.idgen", "org.dsmastery.ratelimit",
-			"org.dsmastery.gateway", "org.dsmastery.discovery");
+			"org.dsmastery.gateway", "org.dsmastery.discovery", "org.dsmastery.identity");
 
 	/** Wire contracts: the one part of another service that a service may use. */
 	private static final String CONTRACTS = "org.dsmastery.*.contracts..";
