@@ -119,7 +119,10 @@ class GatewayLoadBalancingTests {
 		// "first" answers orders in 1 s, "second" at once. 100 requests, 8 at a time:
 		// round-robin would send 50 to each; least connections sees first's requests pile
 		// up and sends the next ones to second, which keeps finishing its own
-		WebClient concurrent = WebClient.create("http://127.0.0.1:" + this.port);
+		WebClient concurrent = WebClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultHeaders((headers) -> headers.setBearerAuth(TestIdentity.shared().admin()))
+			.build();
 		List<String> answers = Flux.range(0, 100)
 			.flatMap((i) -> concurrent.get()
 				.uri("/api/orders")

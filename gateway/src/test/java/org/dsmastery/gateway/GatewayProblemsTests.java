@@ -98,7 +98,7 @@ class GatewayProblemsTests {
 				"another key", IDENTITY.adminSignedByAnotherKey(), "alg none", unsigned(IDENTITY.admin()));
 		tokens.forEach((name, token) -> {
 			HttpResponse<String> response = this.http
-				.send(this.http.request("/api/ids").header("Authorization", "Bearer " + token).GET());
+				.send(this.http.request("/api/ids").setHeader("Authorization", "Bearer " + token).GET());
 
 			assertThat(response.statusCode()).as(name).isEqualTo(401);
 			assertProblem(response, 401, "unauthorized", "Unauthorized");

@@ -151,6 +151,29 @@ class ServletSecurityTests {
 	}
 
 	@Test
+	void sendsTheSecurityHeadersAndNoCorsPermission() {
+		LocalHttp http = new LocalHttp(this.port, IDENTITY.shopper("42"));
+
+		HttpResponse<String> response = http
+			.send(http.request("/api/things/42").header("Origin", "https://evil.example").GET());
+		HttpResponse<String> preflight = http.send(http.request("/api/things/42")
+			.header("Origin", "https://evil.example")
+			.header("Access-Control-Request-Method", "DELETE")
+			.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(response.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((value) -> assertThat(value).contains("no-store"));
+		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+		// no CORS configuration: the preflight grants no origin and no method, so a
+		// browser on
+		// another origin never sends the request
+		assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+		assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).isEmpty();
+	}
+
+	@Test
 	void callsAnotherServiceWithItsOwnTokenWhoeverItServes() {
 		List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
 		try (StubHttpServer other = StubHttpServer.start((HttpExchange exchange) -> {
