@@ -1,5 +1,8 @@
 package org.dsmastery.servicedefaults.security;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -9,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ClientCredentialsReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -60,9 +64,13 @@ public class ServiceTokens {
 				ReactiveOAuth2AuthorizedClientService authorizedClients,
 				@Value("${spring.application.name:service}") String name) {
 			ServiceTokenSecret.require(registrations.findByRegistrationId(REGISTRATION_ID).block());
-			return new ServiceTokenFilter(
-					new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(registrations, authorizedClients),
-					name);
+			AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager clients = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(
+					registrations, authorizedClients);
+			// a token that expires within the filter's refresh margin is fetched anew
+			ClientCredentialsReactiveOAuth2AuthorizedClientProvider provider = new ClientCredentialsReactiveOAuth2AuthorizedClientProvider();
+			provider.setClockSkew(Duration.ofMinutes(ServiceTokenFilter.REFRESH_BEFORE_MINUTES));
+			clients.setAuthorizedClientProvider(provider);
+			return new ServiceTokenFilter(clients, name, Clock.systemUTC());
 		}
 
 	}
