@@ -1,9 +1,7 @@
 package org.dsmastery.e2e;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +50,6 @@ final class ObservabilityScenarios {
 			"choreographed", Set.of("gateway", "order-service", "inventory-service", "payment-service"));
 
 	private final Shop shop = new Shop();
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -119,13 +115,13 @@ final class ObservabilityScenarios {
 	void aClientsBadTraceContextStartsANewTrace() {
 		for (String bad : List.of("garbage", "ff-" + "0".repeat(32) + "-" + "0".repeat(16) + "-01",
 				"00-" + "0".repeat(32) + "-00f067aa0ba902b7-01", "00-" + "a".repeat(6_000) + "-00f067aa0ba902b7-01")) {
-			HttpResponse<String> response = send(HttpRequest.newBuilder(Shop.GATEWAY.resolve("/api/ids?count=1"))
+			HttpResponse<String> response = Http.send(HttpRequest.newBuilder(Shop.GATEWAY.resolve("/api/ids?count=1"))
 				.header("traceparent", bad)
 				.header("Authorization", "Bearer " + Shop.admin()));
 			assertThat(response.statusCode()).as("traceparent %s: %s", bad, response.body()).isEqualTo(200);
 			assertThat(traceIdOf(response)).isNotEqualTo("0".repeat(32));
 		}
-		HttpResponse<String> missing = send(HttpRequest.newBuilder(Shop.GATEWAY.resolve("/api/orders/1"))
+		HttpResponse<String> missing = Http.send(HttpRequest.newBuilder(Shop.GATEWAY.resolve("/api/orders/1"))
 			.header("Authorization", "Bearer " + Shop.admin()));
 		assertThat(missing.statusCode()).isEqualTo(404);
 		assertThat(this.json.readTree(missing.body()).path("traceId").asString()).isEqualTo(traceIdOf(missing));
@@ -201,29 +197,15 @@ final class ObservabilityScenarios {
 	}
 
 	private JsonNode zipkin(String path) {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(ZIPKIN.resolve(path)));
+		HttpResponse<String> response = Http.send(HttpRequest.newBuilder(ZIPKIN.resolve(path)));
 		assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isIn(200, 404);
 		return (response.statusCode() == 200) ? this.json.readTree(response.body()) : this.json.createArrayNode();
 	}
 
 	private JsonNode prometheus(String path) {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(PROMETHEUS.resolve(path)));
+		HttpResponse<String> response = Http.send(HttpRequest.newBuilder(PROMETHEUS.resolve(path)));
 		assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
 		return this.json.readTree(response.body());
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) {
-		try {
-			return this.http.send(request.timeout(Duration.ofSeconds(10)).build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static String service(JsonNode span) {

@@ -1,12 +1,9 @@
 package org.dsmastery.e2e;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -31,8 +28,6 @@ final class SecurityScenarios {
 	private static final URI ORDERS = Platform.TOPOLOGY.instance("order-service").url();
 
 	private final Shop shop = new Shop();
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -66,7 +61,7 @@ final class SecurityScenarios {
 			assertProblem(send(base, "GET", "/api/accounts/" + bob, aliceToken, null), 404, "account-not-found");
 			assertProblem(send(base, "GET", "/api/payments/" + bobsOrder, aliceToken, null), 404, "payment-not-found");
 		}
-		HttpResponse<String> spoofed = this.send(HttpRequest.newBuilder(GATEWAY.resolve("/api/orders/" + bobsOrder))
+		HttpResponse<String> spoofed = Http.send(HttpRequest.newBuilder(GATEWAY.resolve("/api/orders/" + bobsOrder))
 			.header("Authorization", "Bearer " + aliceToken)
 			.header("X-Customer-Id", Long.toString(bob)));
 		assertProblem(spoofed, 404, "order-not-found");
@@ -167,21 +162,7 @@ final class SecurityScenarios {
 		if (body != null) {
 			request.header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString());
 		}
-		return send(request);
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) {
-		try {
-			return this.http.send(request.timeout(Duration.ofSeconds(10)).build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return Http.send(request);
 	}
 
 }

@@ -126,7 +126,7 @@ public final class RedisRateLimiter implements AutoCloseable {
 
 	/**
 	 * Asks for permits.
-	 * @param key who asks: an API key, a customer, an IP, combined with a route
+	 * @param key who asks: a client, a customer, an IP, combined with a route
 	 * @param limit the limit that applies
 	 * @param permits how many, 1 to {@code limit.capacity()}
 	 * @return the decision, when Redis has answered
@@ -138,7 +138,7 @@ public final class RedisRateLimiter implements AutoCloseable {
 	/**
 	 * Asks for permits, for callers without Reactor: the future completes on a Lettuce
 	 * I/O thread.
-	 * @param key who asks: an API key, a customer, an IP, combined with a route
+	 * @param key who asks: a client, a customer, an IP, combined with a route
 	 * @param limit the limit that applies
 	 * @param permits how many, 1 to {@code limit.capacity()}
 	 * @return the decision, when Redis has answered

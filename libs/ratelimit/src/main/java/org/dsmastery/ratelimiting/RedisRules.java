@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -44,6 +46,9 @@ public final class RedisRules implements AutoCloseable {
 	public static final String DEFAULT_TIER = "free";
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisRules.class);
+
+	/** Stored rules already reported as unreadable, so that each is said once. */
+	private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -141,7 +146,7 @@ public final class RedisRules implements AutoCloseable {
 	/**
 	 * Finds a caller's tier in the in-memory copy.
 	 * @param keyKind what the caller is identified by
-	 * @param key the API key, customer id or IP address
+	 * @param key the client id, customer id or IP address
 	 * @return the tier the registry gives the caller, or {@value #DEFAULT_TIER}
 	 */
 	public String tierOf(KeyKind keyKind, String key) {
@@ -155,6 +160,7 @@ public final class RedisRules implements AutoCloseable {
 	public Mono<List<TierAssignment>> tiers() {
 		return loadTiers().map((loaded) -> loaded.entrySet()
 			.stream()
+			.filter((entry) -> TierAssignment.readable(entry.getKey()))
 			.map((entry) -> TierAssignment.of(entry.getKey(), entry.getValue()))
 			.sorted(Comparator.comparing(TierAssignment::keyKind).thenComparing(TierAssignment::key))
 			.toList());
@@ -173,7 +179,7 @@ public final class RedisRules implements AutoCloseable {
 	/**
 	 * Takes a caller's tier away, so that it is {@value #DEFAULT_TIER} again.
 	 * @param keyKind what the caller is identified by
-	 * @param key the API key, customer id or IP address
+	 * @param key the client id, customer id or IP address
 	 * @return whether it had one
 	 */
 	public Mono<Boolean> unassign(KeyKind keyKind, String key) {
@@ -271,8 +277,26 @@ public final class RedisRules implements AutoCloseable {
 	private Mono<Map<String, Rule>> loadRules() {
 		return this.redis.<String, String>opsForHash()
 			.values(this.key)
-			.map(RedisRules::fromJson)
+			.flatMapIterable(this::readable)
 			.collect(Collectors.toMap(Rule::id, Function.identity()));
+	}
+
+	/**
+	 * A stored rule this version can read, or none: a rule written by another version (a
+	 * key kind since renamed, such as {@code API_KEY} before the caller came from a
+	 * token) is skipped, said once at WARN, and never stops the others from loading.
+	 */
+	private List<Rule> readable(String json) {
+		try {
+			return List.of(fromJson(json));
+		}
+		catch (RuntimeException ex) {
+			if (this.unreadable.add(json)) {
+				logger.warn("Skipping a stored rate-limit rule this version cannot read ({}): {}",
+						ex.getClass().getSimpleName(), json);
+			}
+			return List.of();
+		}
 	}
 
 	private Mono<Map<String, String>> loadTiers() {

@@ -29,7 +29,7 @@ public final class RuleBasedRateLimiter {
 	 * Decides a request.
 	 * @param route the route called
 	 * @param keyKind what identifies the caller
-	 * @param key the caller: an API key, a customer id, an IP address
+	 * @param key the caller: a client id, a customer id, an IP address
 	 * @param permits how many permits
 	 * @return the decision; unlimited when no rule applies
 	 */

@@ -1,5 +1,6 @@
 package org.dsmastery.ratelimiting;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Objects;
  * apply to the caller, whatever the caller's request says about itself.
  *
  * @param keyKind what the caller is identified by
- * @param key the API key, customer id or IP address
+ * @param key the client id, customer id or IP address
  * @param tier the tier, such as {@code pro} or {@code internal}
  */
 public record TierAssignment(KeyKind keyKind, String key, String tier) {
@@ -24,6 +25,16 @@ public record TierAssignment(KeyKind keyKind, String key, String tier) {
 
 	String field() {
 		return field(this.keyKind, this.key);
+	}
+
+	/**
+	 * Whether a stored field names a key kind this version knows ({@code API_KEY} fields
+	 * of an older one are left alone, and unlisted).
+	 */
+	static boolean readable(String field) {
+		int colon = field.indexOf(':');
+		return colon > 0
+				&& Arrays.stream(KeyKind.values()).anyMatch((kind) -> kind.name().equals(field.substring(0, colon)));
 	}
 
 	static TierAssignment of(String field, String tier) {

@@ -83,6 +83,33 @@ class RuleBasedRateLimiterTests {
 		}
 	}
 
+	/**
+	 * A Redis that an older version wrote (rules and tiers by {@code API_KEY}, before the
+	 * caller came from a token) still loads: what cannot be read is skipped, the rest
+	 * applies.
+	 */
+	@Test
+	void skipsStoredRulesAndTiersOfAKeyKindThisVersionDoesNotKnow() {
+		String key = "rules-" + UUID.randomUUID();
+		redis.opsForHash()
+			.putAll(key,
+					Map.of("old", SERVICE_JSON.replace("\"CUSTOMER\"", "\"API_KEY\"").replace("orders-free", "old"),
+							"orders-free", SERVICE_JSON))
+			.block();
+		redis.opsForHash().putAll(key + ":tiers", Map.of("API_KEY:perf", "internal", "CUSTOMER:42", "pro")).block();
+		try (RedisRules rules = new RedisRules(redis, key, Duration.ofMillis(100))) {
+			rules.start();
+
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(rules.match("order-service", KeyKind.CUSTOMER, "free")).get()
+					.extracting(Rule::id)
+					.isEqualTo("orders-free"));
+			assertThat(rules.all().block()).extracting(Rule::id).containsExactly("orders-free");
+			assertThat(rules.tierOf(KeyKind.CUSTOMER, "42")).isEqualTo("pro");
+			assertThat(rules.tiers().block()).containsExactly(new TierAssignment(KeyKind.CUSTOMER, "42", "pro"));
+		}
+	}
+
 	@Test
 	void takesTheTierFromTheRegistryNotFromTheCaller() {
 		String hash = "rules-" + UUID.randomUUID();

@@ -13,7 +13,7 @@ import org.dsmastery.ratelimiting.KeyKind;
  *
  * @param route the gateway route being called
  * @param keyKind what identifies the caller
- * @param key the caller: an API key, a customer id, an IP address; its tier is the one
+ * @param key the caller: a client id, a customer id, an IP address; its tier is the one
  * the tier registry gives it, so a request cannot claim one
  * @param permits how many permits, 1 by default
  */

@@ -94,7 +94,7 @@ public class RuleStore {
 	/**
 	 * A caller's tier, from the in-memory copy.
 	 * @param keyKind what the caller is identified by
-	 * @param key the API key, customer id or IP address
+	 * @param key the client id, customer id or IP address
 	 * @return its tier, or {@value RedisRules#DEFAULT_TIER} if it has none
 	 */
 	public String tierOf(KeyKind keyKind, String key) {
@@ -121,7 +121,7 @@ public class RuleStore {
 	/**
 	 * Takes a caller's tier away.
 	 * @param keyKind what the caller is identified by
-	 * @param key the API key, customer id or IP address
+	 * @param key the client id, customer id or IP address
 	 * @return whether it had one
 	 */
 	public Mono<Boolean> unassign(KeyKind keyKind, String key) {
