@@ -117,7 +117,7 @@ class TopologyTests {
 			assertThat(rows.group(2).strip()).as("README port of " + rows.group(1)).isEqualTo(String.join(", ", ports));
 			checked++;
 		}
-		assertThat(checked).as("services in the README's table").isEqualTo(8);
+		assertThat(checked).as("services in the README's table").isEqualTo(9);
 	}
 
 	private void assertDefault(String yaml, String regex, String process, Instance instance) {
