@@ -120,6 +120,20 @@ class ServletProblemsTests {
 		}
 	}
 
+	/** OWASP API4: a body nested deeper than 32 levels is refused before it is bound. */
+	@Test
+	void refusesJsonNestedDeeperThanThePlatformsDocumentsWith400() throws Exception {
+		// an endpoint that takes any JSON document: only the depth can refuse it
+		String deep = "{\"a\":" + "[".repeat(40) + "]".repeat(40) + "}";
+		String deepest = "{\"a\":" + "[".repeat(30) + "]".repeat(30) + "}";
+
+		HttpResponse<String> refused = this.http.send(post("/api/documents", deep).header("Content-Type", JSON));
+		HttpResponse<String> taken = this.http.send(post("/api/documents", deepest).header("Content-Type", JSON));
+
+		assertProblem(refused, 400, "invalid-request", "Unreadable request");
+		assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+	}
+
 	@Test
 	void refusesValuesOfTheWrongJsonTypeWithTheirPointer() throws Exception {
 		Map<String, List<String>> cases = Map.of(
@@ -301,6 +315,11 @@ class ServletProblemsTests {
 		@GetMapping("/api/things")
 		Map<String, Object> count(@RequestParam int count) {
 			return Map.of("count", count);
+		}
+
+		@PostMapping(path = "/api/documents", consumes = JSON)
+		Map<String, Object> document(@RequestBody JsonNode document) {
+			return Map.of("fields", document.size());
 		}
 
 		@GetMapping("/api/boom")
