@@ -32,6 +32,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * in turn (the two the gateway balances over, so only the hop differs), through the
  * gateway with rate limiting, and through the gateway with rate limiting switched off at
  * runtime ({@code POST /actuator/ratelimit {"enabled":false}}, restored afterwards).
+ * Every request carries the operator's token, which the gateway and the id-generator
+ * validate. What that validation costs: {@code GET /api/products/SKU-MOUSE}, the public
+ * catalogue, through the gateway with and without a token (rate limiting off for both, so
+ * that the anonymous caller's small limit does not decide): the same route, the same
+ * answer, one with a JWT to check at the gateway and again at the inventory service.
  * Throughput with 4 client threads and the latency distribution (p99) with one client
  * thread; loopback only.
  * <p>
@@ -70,9 +75,11 @@ public class EdgeBenchmark {
 	 * Where the requests go: {@code direct} to the first instance, {@code direct-both} to
 	 * both instances in turn, {@code gateway} and {@code gateway-unlimited} through the
 	 * gateway, which balances over both, and {@code bare-proxy} through a proxy with
-	 * nothing but the hop, over both too (for information: the floor for any proxy).
+	 * nothing but the hop, over both too (for information: the floor for any proxy);
+	 * {@code catalogue} and {@code catalogue-token}: a product through the gateway,
+	 * without and with a token.
 	 */
-	@Param({ "direct", "direct-both", "gateway", "gateway-unlimited", "bare-proxy" })
+	@Param({ "direct", "direct-both", "gateway", "gateway-unlimited", "bare-proxy", "catalogue", "catalogue-token" })
 	public String target;
 
 	private HttpClient client;
@@ -102,18 +109,18 @@ public class EdgeBenchmark {
 		// tier, whose rule (a million per second) decides, so nothing is refused; the
 		// gateway leases its permits in blocks of 1,000 (lease-fraction 0 in the gateway
 		// makes every request cost a decision)
-		String token = "Bearer " + this.tokens.admin();
-		this.requests = bases.stream()
-			.map((base) -> HttpRequest.newBuilder(URI.create(base + "/api/ids?count=1"))
-				.header("Authorization", token)
-				.build())
-			.toList();
-		if (this.target.startsWith("gateway")) {
-			switchRateLimiting(!"gateway-unlimited".equals(this.target));
+		String path = this.target.startsWith("catalogue") ? "/api/products/SKU-MOUSE" : "/api/ids?count=1";
+		String token = "catalogue".equals(this.target) ? null : "Bearer " + this.tokens.admin();
+		this.requests = bases.stream().map((base) -> {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+			return ((token != null) ? request.header("Authorization", token) : request).build();
+		}).toList();
+		if (this.target.startsWith("gateway") || this.target.startsWith("catalogue")) {
+			switchRateLimiting("gateway".equals(this.target));
 		}
 		for (String base : bases) {
 			if (send().statusCode() != 200) {
-				throw new IllegalStateException(base + " does not serve ids: " + (BARE_PROXY.equals(base)
+				throw new IllegalStateException(base + " does not serve " + path + ": " + (BARE_PROXY.equals(base)
 						? "./platform bench edge starts the bare proxy" : "start it with ./platform up"));
 			}
 		}
@@ -126,7 +133,7 @@ public class EdgeBenchmark {
 	@TearDown(Level.Trial)
 	public void restore() throws Exception {
 		try {
-			if ("gateway-unlimited".equals(this.target)) {
+			if ("gateway-unlimited".equals(this.target) || this.target.startsWith("catalogue")) {
 				switchRateLimiting(true);
 			}
 		}

@@ -214,6 +214,14 @@ public final class Report {
 			ratio(out, "gateway req/s with the rate limiter vs with it switched off",
 					gateway.get().value() / unlimited.get().value(), 0.75);
 		}
+		Optional<Score> catalogue = find("EdgeBenchmark.throughput", "catalogue");
+		Optional<Score> catalogueWithToken = find("EdgeBenchmark.throughput", "catalogue-token");
+		if (catalogue.isPresent() && catalogueWithToken.isPresent()) {
+			ratio(out,
+					"GET /api/products/{sku} req/s through the gateway: with a token (validated at the gateway "
+							+ "and again at the service) vs without",
+					catalogueWithToken.get().value() / catalogue.get().value(), 0.90);
+		}
 		Optional<Score> bare = find("EdgeBenchmark.throughput", "bare-proxy");
 		Optional<Score> directBoth = find("EdgeBenchmark.throughput", "direct-both");
 		if (bare.isPresent() && directBoth.isPresent()) {
