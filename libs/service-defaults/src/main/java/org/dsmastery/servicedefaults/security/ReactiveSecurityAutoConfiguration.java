@@ -74,6 +74,11 @@ public class ReactiveSecurityAutoConfiguration {
 		return http.build();
 	}
 
+	@Bean
+	static ValidatedTokens.Wrapper validatedTokens() {
+		return new ValidatedTokens.Wrapper();
+	}
+
 	private static Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException ex) {
 		logger.debug("Refused " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath() + ": "
 				+ ex.getMessage());

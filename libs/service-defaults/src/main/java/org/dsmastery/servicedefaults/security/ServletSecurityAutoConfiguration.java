@@ -91,6 +91,11 @@ public class ServletSecurityAutoConfiguration {
 	}
 
 	@Bean
+	static ValidatedTokens.Wrapper validatedTokens() {
+		return new ValidatedTokens.Wrapper();
+	}
+
+	@Bean
 	WebMvcConfigurer callerArgument() {
 		return new WebMvcConfigurer() {
 

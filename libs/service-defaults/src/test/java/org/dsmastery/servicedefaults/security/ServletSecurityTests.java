@@ -53,6 +53,9 @@ class ServletSecurityTests {
 	@Autowired
 	ServiceTokenInterceptor serviceToken;
 
+	@Autowired
+	org.springframework.security.oauth2.jwt.JwtDecoder decoder;
+
 	ServletSecurityTests(@LocalServerPort int port) {
 		this.port = port;
 	}
@@ -148,6 +151,14 @@ class ServletSecurityTests {
 				"Forbidden");
 
 		assertThat(problem.get("detail").asString()).isEqualTo("a shopper acts for their own customer id only");
+	}
+
+	@Test
+	void remembersTheTokensItValidated() {
+		assertThat(this.decoder).isInstanceOf(ValidatedTokens.Remembering.class);
+		String token = IDENTITY.admin();
+
+		assertThat(this.decoder.decode(token)).isSameAs(this.decoder.decode(token));
 	}
 
 	@Test
