@@ -329,7 +329,7 @@ class PlatformEndToEndTests {
 		for (String service : List.of("order-service", "payment-service", "inventory-service", "saga-orchestrator",
 				"id-generator", "rate-limiter")) {
 			cases.add(new ErrorCase(url(service) + "/api/nothing-here", "GET", Map.of(), null, 404, "not-found", null));
-			cases.add(new ErrorCase(url(service) + "/actuator/health", "GET", bigHeader, null, 431, "header-too-large",
+			cases.add(new ErrorCase(url(service) + "/api/nothing-here", "GET", bigHeader, null, 431, "header-too-large",
 					null));
 		}
 		return cases.stream();
@@ -549,6 +549,12 @@ class PlatformEndToEndTests {
 	@Order(43)
 	void aForgedTokenOpensNothing() {
 		this.security.aForgedTokenOpensNothing();
+	}
+
+	@Test
+	@Order(45)
+	void theActuatorsAnswerOnlyOnTheirManagementPorts() throws Exception {
+		this.security.theActuatorsAnswerOnlyOnTheirManagementPorts();
 	}
 
 	@Test

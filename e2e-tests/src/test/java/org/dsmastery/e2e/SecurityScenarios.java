@@ -1,11 +1,20 @@
 package org.dsmastery.e2e;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+
+import org.dsmastery.topology.Instance;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -92,13 +101,12 @@ final class SecurityScenarios {
 
 	/**
 	 * API5, broken function-level authorization: a shopper's token opens no operator API,
-	 * at the gateway (sagas, the gateway's own actuator endpoints) or at a service
-	 * (admin, audit); a request without a token opens only the catalogue.
+	 * at the gateway (sagas) or at a service (admin, audit); a request without a token
+	 * opens only the catalogue.
 	 */
 	void aShopperOrAnAnonymousCallerReachesNoOperatorApi() {
 		String shopper = Shop.shopper(this.shop.newCustomer(1_000));
 		assertProblem(send(GATEWAY, "GET", "/api/sagas?state=APPROVED", shopper, null), 403, "forbidden");
-		assertProblem(send(GATEWAY, "GET", "/actuator/gateway/routes", shopper, null), 403, "forbidden");
 		assertProblem(send(PAYMENTS, "PUT", "/api/admin/accounts/7", shopper, "{\"creditCents\":1}"), 403, "forbidden");
 		assertProblem(send(PAYMENTS, "GET", "/api/audit/payments", shopper, null), 403, "forbidden");
 		assertProblem(
@@ -134,6 +142,68 @@ final class SecurityScenarios {
 			}
 		}
 		assertThat(send(GATEWAY, "GET", "/api/orders?customerId=42", genuine, null).statusCode()).isEqualTo(200);
+	}
+
+	/**
+	 * API8, security misconfiguration: every process's actuator listens on its own
+	 * management port, bound to 127.0.0.1 only, and answers probes and scrapes there;
+	 * nothing of it answers on the port callers use, at the gateway or at a service, even
+	 * to an operator's token.
+	 */
+	void theActuatorsAnswerOnlyOnTheirManagementPorts() throws IOException {
+		String operator = Shop.admin();
+		for (Instance instance : Platform.TOPOLOGY.springBootInstances()) {
+			int management = instance.managementPort().orElseThrow();
+			assertThat(Http.send(HttpRequest.newBuilder(instance.managementUrl("/actuator/health"))).statusCode())
+				.as(instance.id())
+				.isEqualTo(200);
+			assertThat(listeningAddresses(management)).as("%s's actuator listens on", instance.id())
+				.containsExactly("127.0.0.1");
+			for (String endpoint : new String[] { "/actuator", "/actuator/health", "/actuator/prometheus" }) {
+				HttpResponse<String> onServicePort = send(instance.url(), "GET", endpoint, operator, null);
+				assertThat(onServicePort.statusCode()).as("%s %s", instance.id(), endpoint).isEqualTo(404);
+			}
+		}
+		assertProblem(send(GATEWAY, "GET", "/actuator/gateway/routes", operator, null), 404, "not-found");
+		assertProblem(send(GATEWAY, "POST", "/actuator/ratelimit", operator, "{\"enabled\":false}"), 404, "not-found");
+		URI gatewayActuator = Platform.TOPOLOGY.gateway().managementUrl("/actuator/gateway/routes");
+		assertThat(send(gatewayActuator, "GET", gatewayActuator.getPath(), operator, null).statusCode()).isEqualTo(200);
+	}
+
+	/**
+	 * The local addresses a TCP port listens on, from the kernel's socket tables (IPv4,
+	 * and IPv6 where the JVM listens on a dual-stack socket).
+	 */
+	private static List<String> listeningAddresses(int port) throws IOException {
+		List<String> addresses = new ArrayList<>();
+		String suffix = String.format(":%04X", port);
+		for (String table : new String[] { "/proc/net/tcp", "/proc/net/tcp6" }) {
+			for (String line : Files.readAllLines(Path.of(table))) {
+				String[] fields = line.strip().split("\\s+");
+				// local_address is field 1 (hex address:port), st field 3 (0A: LISTEN)
+				if (fields.length > 3 && fields[1].endsWith(suffix) && fields[3].equals("0A")) {
+					addresses.add(address(fields[1].substring(0, fields[1].indexOf(':'))));
+				}
+			}
+		}
+		return addresses;
+	}
+
+	/** A kernel socket table's address: little-endian hex, per 32-bit word. */
+	private static String address(String hex) {
+		byte[] bytes = new byte[hex.length() / 2];
+		for (int word = 0; word < bytes.length / 4; word++) {
+			for (int i = 0; i < 4; i++) {
+				int at = (word * 4 + 3 - i) * 2;
+				bytes[word * 4 + i] = (byte) Integer.parseInt(hex.substring(at, at + 2), 16);
+			}
+		}
+		try {
+			return InetAddress.getByAddress(bytes).getHostAddress();
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String flipped(String signature) {

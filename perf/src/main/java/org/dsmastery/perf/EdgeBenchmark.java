@@ -31,14 +31,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * /api/ids?count=1} directly from one id-generator instance, directly from both instances
  * in turn (the two the gateway balances over, so only the hop differs), through the
  * gateway with rate limiting, and through the gateway with rate limiting switched off at
- * runtime ({@code POST /actuator/ratelimit {"enabled":false}}, restored afterwards).
- * Every request carries the operator's token, which the gateway and the id-generator
- * validate. What that validation costs: {@code GET /api/products/SKU-MOUSE}, the public
- * catalogue, through the gateway with and without a token (rate limiting off for both, so
- * that the anonymous caller's small limit does not decide): the same route, the same
- * answer, one with a JWT to check at the gateway and again at the inventory service.
- * Throughput with 4 client threads and the latency distribution (p99) with one client
- * thread; loopback only.
+ * runtime ({@code POST /actuator/ratelimit {"enabled":false}} on the gateway's management
+ * port, restored afterwards). Every request carries the operator's token, which the
+ * gateway and the id-generator validate. What that validation costs:
+ * {@code GET /api/products/SKU-MOUSE}, the public catalogue, through the gateway with and
+ * without a token (rate limiting off for both, so that the anonymous caller's small limit
+ * does not decide): the same route, the same answer, one with a JWT to check at the
+ * gateway and again at the inventory service. Throughput with 4 client threads and the
+ * latency distribution (p99) with one client thread; loopback only.
  * <p>
  * The targets run in the JMH JVM itself ({@code @Fork(0)}): this JVM is only the client,
  * and a fresh fork per target started each one with a cold HTTP client whose throughput
@@ -171,7 +171,7 @@ public class EdgeBenchmark {
 
 	private void switchRateLimiting(boolean enabled) throws IOException, InterruptedException {
 		HttpResponse<String> response = this.client
-			.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/actuator/ratelimit"))
+			.send(HttpRequest.newBuilder(TOPOLOGY.gateway().managementUrl("/actuator/ratelimit"))
 				.header("Content-Type", "application/json")
 				.header("Authorization", "Bearer " + this.tokens.admin())
 				.POST(HttpRequest.BodyPublishers.ofString("{\"enabled\":" + enabled + "}"))

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The platform's processes and ports, read from {@code topology/platform.topology}, the
@@ -70,12 +72,12 @@ public record Topology(List<Instance> instances, int portOffset) {
 	}
 
 	/**
-	 * Parses a manifest: one process a line ({@code name port role database}), {@code #}
-	 * comments and blank lines ignored.
+	 * Parses a manifest: one process a line ({@code name port management role database}),
+	 * {@code #} comments and blank lines ignored.
 	 * @param text the manifest
 	 * @param portOffset what to add to every port
 	 * @return the topology
-	 * @throws IllegalArgumentException for a line that is not four fields, a port that is
+	 * @throws IllegalArgumentException for a line that is not five fields, a port that is
 	 * not a number or an unknown role
 	 */
 	public static Topology parse(String text, int portOffset) {
@@ -88,14 +90,16 @@ public record Topology(List<Instance> instances, int portOffset) {
 				continue;
 			}
 			String[] fields = content.split("\\s+");
-			if (fields.length != 4) {
+			if (fields.length != 5) {
 				throw new IllegalArgumentException(
-						"line " + number + ": expected 'name port role database', found '" + content + "'");
+						"line " + number + ": expected 'name port management role database', found '" + content + "'");
 			}
 			try {
-				Optional<String> database = Optional.of(fields[3]).filter((name) -> !name.equals("-"));
-				instances.add(new Instance(fields[0], Integer.parseInt(fields[1]) + portOffset,
-						Role.valueOf(fields[2].toUpperCase(Locale.ROOT)), database));
+				OptionalInt management = fields[2].equals("-") ? OptionalInt.empty()
+						: OptionalInt.of(Integer.parseInt(fields[2]) + portOffset);
+				Optional<String> database = Optional.of(fields[4]).filter((name) -> !name.equals("-"));
+				instances.add(new Instance(fields[0], Integer.parseInt(fields[1]) + portOffset, management,
+						Role.valueOf(fields[3].toUpperCase(Locale.ROOT)), database));
 			}
 			catch (IllegalArgumentException ex) {
 				throw new IllegalArgumentException("line " + number + ": " + ex.getMessage(), ex);
@@ -157,11 +161,12 @@ public record Topology(List<Instance> instances, int portOffset) {
 	 * The ports {@code ./platform up} listens on, infrastructure and observability
 	 * included (Prometheus's only when it is installed, but {@code down} frees it either
 	 * way).
-	 * @return every port but the benchmarks'
+	 * @return every port but the benchmarks', management ports included
 	 */
 	public List<Integer> platformPorts() {
 		return withRole(Role.INFRA, Role.OBSERVABILITY, Role.DISCOVERY, Role.SERVICE, Role.EDGE).stream()
-			.map(Instance::port)
+			.flatMap(
+					(instance) -> Stream.concat(Stream.of(instance.port()), instance.managementPort().stream().boxed()))
 			.toList();
 	}
 

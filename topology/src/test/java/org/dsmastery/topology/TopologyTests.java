@@ -5,13 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class TopologyTests {
 
@@ -33,6 +36,21 @@ class TopologyTests {
 	}
 
 	@Test
+	void everySpringBootProcessServesItsActuatorOnAPortOfItsOwn() {
+		assertThat(this.topology.springBootInstances()).allSatisfy((instance) -> {
+			assertThat(instance.managementPort()).as(instance.name()).isPresent();
+			assertThat(instance.managementPort().getAsInt()).as(instance.name()).isNotEqualTo(instance.port());
+		});
+		assertThat(this.topology.gateway().managementUrl("/actuator/health"))
+			.hasToString("http://127.0.0.1:9080/actuator/health");
+		assertThat(this.topology.withRole(Role.INFRA, Role.OBSERVABILITY, Role.BENCH))
+			.allSatisfy((instance) -> assertThat(instance.managementPort()).as(instance.name()).isEmpty());
+		assertThatIllegalStateException().isThrownBy(() -> this.topology.zipkin().managementUrl("/actuator/health"))
+			.withMessage("zipkin has no management port");
+		assertThat(Topology.read(10000).gateway().managementPort()).hasValue(19080);
+	}
+
+	@Test
 	void theObservabilityServersAreProcessesOfThePlatformButNotSpringBootServices() {
 		assertThat(this.topology.withRole(Role.OBSERVABILITY)).extracting(Instance::id)
 			.containsExactly("zipkin-9411", "prometheus-9090");
@@ -45,7 +63,13 @@ class TopologyTests {
 
 	@Test
 	void everyProcessHasAPortOfItsOwn() {
-		assertThat(this.topology.instances()).extracting(Instance::port).doesNotHaveDuplicates();
+		List<Integer> ports = this.topology.instances()
+			.stream()
+			.flatMap(
+					(instance) -> Stream.concat(Stream.of(instance.port()), instance.managementPort().stream().boxed()))
+			.toList();
+		assertThat(ports).doesNotHaveDuplicates();
+		assertThat(this.topology.platformPorts()).contains(9080, 10000).doesNotContain(8099);
 	}
 
 	@Test
@@ -56,8 +80,10 @@ class TopologyTests {
 		assertThat(moved.instances()).hasSameSizeAs(this.topology.instances());
 		for (int i = 0; i < moved.instances().size(); i++) {
 			Instance original = this.topology.instances().get(i);
-			assertThat(moved.instances().get(i)).isEqualTo(
-					new Instance(original.name(), original.port() + 10000, original.role(), original.database()));
+			OptionalInt management = original.managementPort().isPresent()
+					? OptionalInt.of(original.managementPort().getAsInt() + 10000) : OptionalInt.empty();
+			assertThat(moved.instances().get(i)).isEqualTo(new Instance(original.name(), original.port() + 10000,
+					management, original.role(), original.database()));
 		}
 	}
 
@@ -73,10 +99,10 @@ class TopologyTests {
 
 	@Test
 	void aMalformedLineIsNamed() {
-		assertThatIllegalArgumentException().isThrownBy(() -> Topology.parse("# comment\n\ngateway 8080 edge\n", 0))
+		assertThatIllegalArgumentException().isThrownBy(() -> Topology.parse("# comment\n\ngateway 8080 edge -\n", 0))
 			.withMessageContaining("line 3")
-			.withMessageContaining("gateway 8080 edge");
-		assertThatIllegalArgumentException().isThrownBy(() -> Topology.parse("gateway 8080 router -\n", 0))
+			.withMessageContaining("gateway 8080 edge -");
+		assertThatIllegalArgumentException().isThrownBy(() -> Topology.parse("gateway 8080 9080 router -\n", 0))
 			.withMessageStartingWith("line 1: ")
 			.withMessageContaining("ROUTER");
 	}

@@ -70,10 +70,10 @@ public class LoadBalancingClientConfiguration {
 			// would warn at every start that it has no cache manager)
 			return builder.build(context);
 		}
-		// a client of its own: never a @LoadBalanced one, which would balance the checks
-		// themselves
+		// each instance's actuator on its own management port, with a client of its own:
+		// never a @LoadBalanced one, which would balance the checks themselves
 		builder = WEBFLUX_PRESENT ? ReactiveHealthChecks.apply(builder)
-				: builder.withBlockingHealthChecks(RestClient.create());
+				: builder.with(ManagementPortHealthChecks.blocking(RestClient.create()));
 		return builder.build(context);
 	}
 
@@ -84,7 +84,7 @@ public class LoadBalancingClientConfiguration {
 	private static final class ReactiveHealthChecks {
 
 		static ServiceInstanceListSupplierBuilder apply(ServiceInstanceListSupplierBuilder builder) {
-			return builder.withHealthChecks(WebClient.create());
+			return builder.with(ManagementPortHealthChecks.reactive(WebClient.create()));
 		}
 
 	}

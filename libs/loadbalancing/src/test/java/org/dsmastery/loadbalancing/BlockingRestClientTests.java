@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A blocking {@code @LoadBalanced RestClient} gets the library's strategy and
  * health-checked instances too: the blocking discovery client, consistent hashing by
- * header, and a dead instance never chosen.
+ * header, and a dead instance never chosen. Each instance's health is asked on the
+ * management port it registered, if it registered one.
  */
 @SpringBootTest(classes = BlockingRestClientTests.Client.class, properties = {
 		"spring.cloud.discovery.reactive.enabled=false", "shop.loadbalancer.accounts.strategy=consistent-hash" })
@@ -36,6 +37,14 @@ class BlockingRestClientTests {
 	static final HttpServer first = server("first");
 
 	static final HttpServer second = server("second");
+
+	/** Serves the API only: its actuator is on {@link #thirdManagement}. */
+	static final HttpServer third = server("third");
+
+	static final HttpServer thirdManagement = server("third's actuator");
+
+	/** Serves the API, but its actuator, where it says it is, does not answer. */
+	static final HttpServer fourth = server("fourth");
 
 	@Autowired
 	RestClient.Builder builder;
@@ -47,12 +56,18 @@ class BlockingRestClientTests {
 		registry.add(prefix + "[1].uri", () -> url(second));
 		// registered, but nothing listens there: the health check keeps it out
 		registry.add(prefix + "[2].uri", () -> "http://127.0.0.1:9");
+		// its actuator on a management port of its own, as ./platform runs every service
+		registry.add(prefix + "[3].uri", () -> url(third));
+		registry.add(prefix + "[3].metadata[management.port]", () -> thirdManagement.getAddress().getPort());
+		registry.add(prefix + "[4].uri", () -> url(fourth));
+		registry.add(prefix + "[4].metadata[management.port]", () -> 9);
 	}
 
 	@AfterAll
 	static void stop() {
-		first.stop(0);
-		second.stop(0);
+		for (HttpServer server : new HttpServer[] { first, second, third, thirdManagement, fourth }) {
+			server.stop(0);
+		}
 	}
 
 	@Test
@@ -72,15 +87,14 @@ class BlockingRestClientTests {
 			}
 		}
 
-		assertThat(servedBy.values()).containsOnly("first", "second").contains("first", "second");
+		assertThat(servedBy.values()).containsOnly("first", "second", "third").contains("first", "second", "third");
 	}
 
 	private static HttpServer server(String name) {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-			server.createContext("/", (exchange) -> respond(exchange,
-					exchange.getRequestURI().getPath().equals("/actuator/health") ? "{\"status\":\"UP\"}" : name));
+			server.createContext("/", (exchange) -> route(exchange, name));
 			server.start();
 			return server;
 		}
@@ -89,9 +103,26 @@ class BlockingRestClientTests {
 		}
 	}
 
-	private static void respond(HttpExchange exchange, String body) throws IOException {
+	/**
+	 * An instance's API answers with its name; its actuator, where it has one, is UP. The
+	 * third instance's API port has no actuator: asked there, it would be taken out.
+	 */
+	private static void route(HttpExchange exchange, String name) throws IOException {
+		boolean actuator = exchange.getRequestURI().getPath().startsWith("/actuator");
+		if (!actuator) {
+			respond(exchange, 200, name);
+		}
+		else if (name.equals("third")) {
+			respond(exchange, 404, "");
+		}
+		else {
+			respond(exchange, 200, "{\"status\":\"UP\"}");
+		}
+	}
+
+	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.sendResponseHeaders(200, bytes.length);
+		exchange.sendResponseHeaders(status, (bytes.length == 0) ? -1 : bytes.length);
 		exchange.getResponseBody().write(bytes);
 		exchange.close();
 	}

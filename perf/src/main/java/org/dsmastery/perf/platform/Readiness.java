@@ -151,7 +151,7 @@ public final class Readiness {
 	}
 
 	private boolean healthy(Instance instance) {
-		return get(instance.url("/actuator/health"), Map.of())
+		return get(instance.managementUrl("/actuator/health"), Map.of())
 			.map((response) -> response.statusCode() == 200
 					&& "UP".equals(JSON.readTree(response.body()).path("status").asString()))
 			.orElse(false);
