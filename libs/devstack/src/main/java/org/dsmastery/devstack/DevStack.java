@@ -16,6 +16,11 @@ import org.slf4j.LoggerFactory;
  * {@code ./platform up} runs, and what tests share through {@code libs/test-support}.
  * Closing the stack stops the servers in the reverse order of their start.
  *
+ * <p>
+ * Open by default; a configuration {@link DevStackConfig#secured secured} with
+ * {@link BackingCredentials} makes every server demand the password of the user
+ * {@value BackingCredentials#USER}, and {@link #springProperties} then carries it.
+ *
  * <pre class="code">
  * try (DevStack stack = DevStack.start(DevStackConfig.ephemeral(dir, List.of("orders")), EnumSet.allOf(Infra.class), false)) {
  *     String url = stack.config().jdbcUrl("orders");
@@ -23,6 +28,13 @@ import org.slf4j.LoggerFactory;
  * </pre>
  */
 public final class DevStack implements AutoCloseable {
+
+	/**
+	 * The {@link #springProperties} that carry a password in secure mode: what must not
+	 * be written where others can read it.
+	 */
+	public static final Set<String> SECRET_PROPERTIES = Set.of("spring.datasource.password",
+			"spring.data.redis.password", "spring.kafka.properties.sasl.jaas.config");
 
 	private static final Logger logger = LoggerFactory.getLogger(DevStack.class);
 
@@ -41,7 +53,7 @@ public final class DevStack implements AutoCloseable {
 
 	/**
 	 * Starts the given servers and waits until each one answers.
-	 * @param config ports and data directory
+	 * @param config ports, data directory and, in secure mode, credentials
 	 * @param infra which servers to start
 	 * @param durable whether PostgreSQL syncs to disk and Redis keeps an append-only file
 	 * ({@code false} is faster, for tests)
@@ -51,20 +63,20 @@ public final class DevStack implements AutoCloseable {
 		DevStack stack = new DevStack(config, EnumSet.copyOf(infra));
 		try {
 			// Kafka's JVM boots while PostgreSQL and Redis start: the stack is ready in
-			// the
-			// time of the slowest server, not of all three in a row
+			// the time of the slowest server, not of all three in a row
 			KafkaBroker kafka = null;
 			if (infra.contains(Infra.KAFKA)) {
-				kafka = KafkaBroker.launch(config.directory(), config.kafkaPort(), config.kafkaControllerPort());
+				kafka = KafkaBroker.launch(config);
 				stack.started.push(kafka);
 			}
 			if (infra.contains(Infra.POSTGRES)) {
 				stack.postgres = PostgresServer.start(config.directory(), config.postgresPort(), config.databases(),
-						durable);
+						durable, config.credentials());
 				stack.started.push(stack.postgres);
 			}
 			if (infra.contains(Infra.REDIS)) {
-				stack.started.push(RedisServer.start(config.directory(), config.redisPort(), durable));
+				stack.started
+					.push(RedisServer.start(config.directory(), config.redisPort(), durable, config.credentials()));
 			}
 			if (kafka != null) {
 				kafka.awaitReady();
@@ -98,26 +110,55 @@ public final class DevStack implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the Spring Boot properties that connect an application to this stack.
+	 * Returns the Spring Boot properties that connect an application to this stack. In
+	 * secure mode they log in as {@value BackingCredentials#USER}: the data source and
+	 * Redis with user name and password, Kafka with {@code SASL_PLAINTEXT} and
+	 * SCRAM-SHA-512 (the password inside {@code sasl.jaas.config}); the
+	 * {@link #SECRET_PROPERTIES} among them hold the passwords.
 	 * @param database the PostgreSQL database of the application, or {@code null} for
 	 * none
 	 * @return property names and values
 	 */
 	public Map<String, String> springProperties(String database) {
+		BackingCredentials credentials = this.config.credentials();
 		Map<String, String> properties = new LinkedHashMap<>();
 		if (this.running.contains(Infra.POSTGRES) && database != null) {
 			properties.put("spring.datasource.url", this.config.jdbcUrl(database));
-			properties.put("spring.datasource.username", "postgres");
-			properties.put("spring.datasource.password", "postgres");
+			properties.put("spring.datasource.username", (credentials != null) ? BackingCredentials.USER : "postgres");
+			properties.put("spring.datasource.password",
+					(credentials != null) ? credentials.postgresPassword() : "postgres");
 		}
 		if (this.running.contains(Infra.REDIS)) {
 			properties.put("spring.data.redis.host", "127.0.0.1");
 			properties.put("spring.data.redis.port", Integer.toString(this.config.redisPort()));
+			if (credentials != null) {
+				properties.put("spring.data.redis.username", BackingCredentials.USER);
+				properties.put("spring.data.redis.password", credentials.redisPassword());
+			}
 		}
 		if (this.running.contains(Infra.KAFKA)) {
 			properties.put("spring.kafka.bootstrap-servers", this.config.kafkaBootstrapServers());
+			if (credentials != null) {
+				properties.put("spring.kafka.security.protocol", "SASL_PLAINTEXT");
+				properties.put("spring.kafka.properties.sasl.mechanism", "SCRAM-SHA-512");
+				properties.put("spring.kafka.properties.sasl.jaas.config", credentials.kafkaJaasConfig());
+			}
 		}
 		return properties;
+	}
+
+	/**
+	 * Returns the properties a plain Kafka client connects to this stack's broker with,
+	 * SASL included in secure mode.
+	 * @return client property names and values, to extend with the client's own
+	 * @throws IllegalStateException if this stack runs no Kafka
+	 * @see DevStackConfig#kafkaClientProperties()
+	 */
+	public Map<String, Object> kafkaClientProperties() {
+		if (!this.running.contains(Infra.KAFKA)) {
+			throw new IllegalStateException("this stack runs no Kafka");
+		}
+		return this.config.kafkaClientProperties();
 	}
 
 	@Override

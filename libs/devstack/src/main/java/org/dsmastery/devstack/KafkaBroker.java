@@ -1,21 +1,30 @@
 package org.dsmastery.devstack;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,22 +32,57 @@ import org.slf4j.LoggerFactory;
  * A single-node Kafka 4 broker in KRaft combined mode (broker and controller in one
  * process), run as its own JVM from the Kafka jars on this JVM's class path. The broker
  * stops by itself when the JVM that started it dies, so it never outlives its owner.
+ *
+ * <p>
+ * Secure, it keeps its data in {@code kafka-secure/} and every listener demands SASL:
+ * <ul>
+ * <li>the client listener is {@code SASL_PLAINTEXT} with SCRAM-SHA-512 only, for the user
+ * {@value BackingCredentials#USER}; it is also the inter-broker listener, the broker
+ * logging in to itself as that user;</li>
+ * <li>the KRaft controller listener is {@code SASL_PLAINTEXT} with PLAIN, the one user
+ * and password listed in its JAAS configuration: SCRAM credentials live in the metadata
+ * log the controller serves, so they cannot guard the controller itself. Left open, that
+ * port would let anyone on the machine create topics or rewrite credentials.</li>
+ * </ul>
+ * The SCRAM credential is written when the storage is formatted ({@code --add-scram}),
+ * the format step getting the password through the broker JVM's environment
+ * ({@value #SCRAM_PASSWORD_VARIABLE}), never its command line. The credential lives in
+ * the metadata log, so a changed password must be set through the broker, and only the
+ * previous password opens it: before {@code server.properties} is rewritten, the password
+ * the last start wrote into it is read back, and when it differs the new one is set with
+ * {@code Admin.alterUserScramCredentials}, logged in with the old. (The Admin client does
+ * not offer that call over the controller listener, and a reformat would lose the
+ * topics.) {@code server.properties} is readable by its owner only; the controller's
+ * PLAIN password needs no such step, the controller reading it from there on every start.
  */
 final class KafkaBroker implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(KafkaBroker.class);
 
+	/**
+	 * The environment variable that hands the broker JVM the SCRAM password to format new
+	 * storage with.
+	 */
+	static final String SCRAM_PASSWORD_VARIABLE = "DEVSTACK_KAFKA_SCRAM_PASSWORD";
+
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
+	private static final String CLIENT_JAAS_CONFIG = "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config";
+
+	private static final Pattern JAAS_PASSWORD = Pattern.compile("password=\"([^\"]*)\"");
 
 	private final Process process;
 
-	private final int port;
+	private final DevStackConfig config;
+
+	private final String previousPassword;
 
 	private final Path log;
 
-	private KafkaBroker(Process process, int port, Path log) {
+	private KafkaBroker(Process process, DevStackConfig config, String previousPassword, Path log) {
 		this.process = process;
-		this.port = port;
+		this.config = config;
+		this.previousPassword = previousPassword;
 		this.log = log;
 	}
 
@@ -46,19 +90,20 @@ final class KafkaBroker implements AutoCloseable {
 	 * Starts the broker's JVM and returns at once: the caller starts other servers while
 	 * Kafka boots (its JVM and KRaft take most of the stack's start-up), then calls
 	 * {@link #awaitReady()}.
-	 * @param directory where its data and log live
-	 * @param port the client port
-	 * @param controllerPort the KRaft controller port
+	 * @param stack where its data and log live, its ports and credentials
 	 * @return the starting broker
 	 */
-	static KafkaBroker launch(Path directory, int port, int controllerPort) {
-		Ports.requireFree(port, "Kafka");
-		Ports.requireFree(controllerPort, "the Kafka controller");
+	static KafkaBroker launch(DevStackConfig stack) {
+		Ports.requireFree(stack.kafkaPort(), "Kafka");
+		Ports.requireFree(stack.kafkaControllerPort(), "the Kafka controller");
 		try {
-			Path home = Files.createDirectories(directory.resolve("kafka"));
-			Path log = Files.createDirectories(directory.resolve("logs")).resolve("kafka.log");
+			Path home = Files.createDirectories(stack.directory().resolve(stack.secure() ? "kafka-secure" : "kafka"));
+			Path log = Files.createDirectories(stack.directory().resolve("logs")).resolve("kafka.log");
 			Path config = home.resolve("server.properties");
-			writeConfig(config, home.resolve("data"), port, controllerPort);
+			Path data = home.resolve("data");
+			String previousPassword = (stack.secure() && Files.exists(data.resolve("meta.properties")))
+					? previousPassword(config) : null;
+			writeConfig(config, data, stack);
 			// sized for a laptop (docs/performance.md, footprint): a single broker with a
 			// few hundred records a second needs little heap and no C2 compiler
 			List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms32m", "-Xmx160m", "-XX:+UseSerialGC",
@@ -68,7 +113,10 @@ final class KafkaBroker implements AutoCloseable {
 					config.toAbsolutePath().toString()));
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-			return new KafkaBroker(builder.start(), port, log);
+			if (stack.secure()) {
+				builder.environment().put(SCRAM_PASSWORD_VARIABLE, stack.credentials().kafkaPassword());
+			}
+			return new KafkaBroker(builder.start(), stack, previousPassword, log);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Kafka did not start", ex);
@@ -81,14 +129,20 @@ final class KafkaBroker implements AutoCloseable {
 	 */
 	KafkaBroker awaitReady() {
 		try {
-			Ports.awaitOpen(this.port, "Kafka (log: " + this.log + ")", STARTUP_TIMEOUT, this.process.toHandle());
-			awaitCluster(this.port);
+			Ports.awaitOpen(this.config.kafkaPort(), "Kafka (log: " + this.log + ")", STARTUP_TIMEOUT,
+					this.process.toHandle());
+			if (this.previousPassword != null
+					&& !this.previousPassword.equals(this.config.credentials().kafkaPassword())) {
+				changeScramPassword(this.previousPassword);
+			}
+			awaitCluster();
 		}
 		catch (RuntimeException ex) {
 			close();
 			throw ex;
 		}
-		logger.info("Kafka listening on 127.0.0.1:{} (pid {})", this.port, this.process.pid());
+		logger.info("Kafka listening on 127.0.0.1:{} (pid {}){}", this.config.kafkaPort(), this.process.pid(),
+				this.config.secure() ? " for " + BackingCredentials.USER + " with SASL SCRAM-SHA-512" : "");
 		return this;
 	}
 
@@ -96,12 +150,57 @@ final class KafkaBroker implements AutoCloseable {
 		return this.process.pid();
 	}
 
-	private void awaitCluster(int port) {
-		Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port,
-				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-				(int) STARTUP_TIMEOUT.toMillis());
+	/**
+	 * Sets the SCRAM credential of the stack's user to its current password, logged in
+	 * with the previous one, which the stored credential still matches.
+	 */
+	private void changeScramPassword(String previous) {
+		BackingCredentials current = this.config.credentials();
+		Map<String, Object> properties = new HashMap<>(this.config.kafkaClientProperties());
+		properties.put("sasl.jaas.config",
+				new BackingCredentials(current.postgresPassword(), current.redisPassword(), previous)
+					.kafkaJaasConfig());
+		properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) STARTUP_TIMEOUT.toMillis());
+		try (Admin admin = Admin.create(properties)) {
+			admin
+				.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(BackingCredentials.USER,
+						new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), current.kafkaPassword())))
+				.all()
+				.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			logger.info("Kafka: the SCRAM password of {} changed", BackingCredentials.USER);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("could not change the SCRAM password of " + BackingCredentials.USER
+					+ "; deleting " + this.config.directory().resolve("kafka-secure") + " starts afresh", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while changing Kafka's SCRAM password", ex);
+		}
+	}
+
+	/**
+	 * Returns the SCRAM password the last start wrote into {@code server.properties}, or
+	 * {@code null} if it cannot be read.
+	 */
+	private static String previousPassword(Path file) throws IOException {
+		if (!Files.exists(file)) {
+			return null;
+		}
+		Properties properties = new Properties();
+		try (Reader reader = Files.newBufferedReader(file)) {
+			properties.load(reader);
+		}
+		Matcher matcher = JAAS_PASSWORD.matcher(properties.getProperty(CLIENT_JAAS_CONFIG, ""));
+		return matcher.find() ? matcher.group(1) : null;
+	}
+
+	private void awaitCluster() {
+		Map<String, Object> config = new HashMap<>(this.config.kafkaClientProperties());
+		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) STARTUP_TIMEOUT.toMillis());
 		try (Admin admin = Admin.create(config)) {
-			admin.describeCluster().nodes().get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			awaitNodes(admin);
 			// Looking up a group's coordinator creates __consumer_offsets. Done here,
 			// once,
 			// it is there before the services' dozens of consumers ask at the same
@@ -120,17 +219,57 @@ final class KafkaBroker implements AutoCloseable {
 		}
 	}
 
-	private static void writeConfig(Path file, Path data, int port, int controllerPort) throws IOException {
+	/**
+	 * Waits for the cluster's nodes. A credential set through the controller reaches the
+	 * broker a moment later, and until then it refuses the new password: such a refusal
+	 * is retried until the start-up timeout.
+	 */
+	private static void awaitNodes(Admin admin) throws ExecutionException, TimeoutException, InterruptedException {
+		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+		while (true) {
+			try {
+				admin.describeCluster().nodes().get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+				return;
+			}
+			catch (ExecutionException ex) {
+				if (!(ex.getCause() instanceof SaslAuthenticationException) || System.nanoTime() > deadline) {
+					throw ex;
+				}
+				TimeUnit.MILLISECONDS.sleep(200);
+			}
+		}
+	}
+
+	private static void writeConfig(Path file, Path data, DevStackConfig stack) throws IOException {
+		int port = stack.kafkaPort();
+		int controllerPort = stack.kafkaControllerPort();
 		Properties properties = new Properties();
 		properties.setProperty("process.roles", "broker,controller");
 		properties.setProperty("node.id", "1");
 		properties.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-		properties.setProperty("listeners",
-				"PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-		properties.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
 		properties.setProperty("controller.listener.names", "CONTROLLER");
-		properties.setProperty("inter.broker.listener.name", "PLAINTEXT");
-		properties.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+		if (stack.secure()) {
+			String password = stack.credentials().kafkaPassword();
+			properties.setProperty("listeners",
+					"SASL_PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+			properties.setProperty("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + port);
+			properties.setProperty("inter.broker.listener.name", "SASL_PLAINTEXT");
+			properties.setProperty("listener.security.protocol.map",
+					"CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT");
+			properties.setProperty("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+			properties.setProperty("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512");
+			properties.setProperty(CLIENT_JAAS_CONFIG, stack.credentials().kafkaJaasConfig());
+			properties.setProperty("sasl.mechanism.controller.protocol", "PLAIN");
+			properties.setProperty("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+			properties.setProperty("listener.name.controller.plain.sasl.jaas.config", plainJaasConfig(password));
+		}
+		else {
+			properties.setProperty("listeners",
+					"PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+			properties.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+			properties.setProperty("inter.broker.listener.name", "PLAINTEXT");
+			properties.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+		}
 		properties.setProperty("log.dirs", data.toAbsolutePath().toString());
 		properties.setProperty("num.partitions", "3");
 		properties.setProperty("auto.create.topics.enable", "true");
@@ -153,9 +292,25 @@ final class KafkaBroker implements AutoCloseable {
 		// holds the offsets of far more groups than a machine runs
 		properties.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
 		properties.setProperty("log.retention.hours", "168");
+		if (stack.secure()) {
+			// the passwords in it are for its owner's eyes only, before a byte is written
+			Files.deleteIfExists(file);
+			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		}
 		try (Writer writer = Files.newBufferedWriter(file)) {
 			properties.store(writer, "written by dsmastery devstack on every start");
 		}
+	}
+
+	/**
+	 * Returns the PLAIN JAAS configuration of the controller listener: the one user it
+	 * accepts ({@code user_<name>}), and the same user and password for the broker's own
+	 * connections to it.
+	 */
+	private static String plainJaasConfig(String password) {
+		String user = BackingCredentials.USER;
+		return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user + "\" password=\""
+				+ password + "\" user_" + user + "=\"" + password + "\";";
 	}
 
 	private static String javaExecutable() {

@@ -2,6 +2,8 @@ package org.dsmastery.devstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 import kafka.Kafka;
@@ -10,7 +12,10 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * Entry point of the Kafka broker JVM: formats the KRaft storage on first start, exits
- * when its parent process dies, then runs {@code kafka.Kafka}.
+ * when its parent process dies, then runs {@code kafka.Kafka}. When its environment holds
+ * a SCRAM password ({@link KafkaBroker#SCRAM_PASSWORD_VARIABLE}, secure mode), the
+ * storage is formatted with the SCRAM-SHA-512 credential of
+ * {@value BackingCredentials#USER}, so the first start needs no further step.
  */
 public final class KafkaBrokerProcess {
 
@@ -33,9 +38,14 @@ public final class KafkaBrokerProcess {
 		}
 		Path data = Path.of(properties.getProperty("log.dirs"));
 		if (!Files.exists(data.resolve("meta.properties"))) {
-			int exit = StorageTool.execute(
-					new String[] { "format", "-t", Uuid.randomUuid().toString(), "-c", config, "--ignore-formatted" },
-					System.out);
+			List<String> format = new ArrayList<>(
+					List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config, "--ignore-formatted"));
+			String scramPassword = System.getenv(KafkaBroker.SCRAM_PASSWORD_VARIABLE);
+			if (scramPassword != null) {
+				format.addAll(List.of("--add-scram",
+						"SCRAM-SHA-512=[name=" + BackingCredentials.USER + ",password=" + scramPassword + "]"));
+			}
+			int exit = StorageTool.execute(format.toArray(String[]::new), System.out);
 			if (exit != 0) {
 				throw new IllegalStateException("formatting Kafka storage failed with " + exit);
 			}

@@ -2,9 +2,13 @@ package org.dsmastery.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +21,13 @@ import org.slf4j.LoggerFactory;
 /**
  * A real Redis server: the system's {@code redis-server} when it is version 7 or newer,
  * otherwise the Redis 6.2 binary that ships inside the embedded-redis jar.
+ *
+ * <p>
+ * Secure, it disables the {@code default} user, so that a client that has not
+ * authenticated is refused with {@code NOAUTH}, and defines an ACL user
+ * {@value BackingCredentials#USER} with every right. The ACL rule names the password by
+ * its SHA-256 ({@code #<hex>}), so the configuration file embedded-redis writes (a
+ * temporary file, readable by its owner only) never holds the password itself.
  */
 final class RedisServer implements AutoCloseable {
 
@@ -33,7 +44,7 @@ final class RedisServer implements AutoCloseable {
 		this.port = port;
 	}
 
-	static RedisServer start(Path directory, int port, boolean durable) {
+	static RedisServer start(Path directory, int port, boolean durable, BackingCredentials credentials) {
 		Ports.requireFree(port, "Redis");
 		try {
 			Path data = Files.createDirectories(directory.resolve("redis"));
@@ -55,17 +66,33 @@ final class RedisServer implements AutoCloseable {
 				.setting("maxmemory 256mb")
 				.setting("maxmemory-policy noeviction")
 				.onShutdownForceStop(true);
+			if (credentials != null) {
+				builder.setting("user default off")
+					.setting("user " + BackingCredentials.USER + " on #" + sha256(credentials.redisPassword())
+							+ " ~* &* +@all");
+			}
 			String system = systemRedisServer();
 			if (system != null) {
 				builder.executableProvider(ExecutableProvider.newExecutableInPath("redis-server"));
 			}
 			redis.embedded.RedisServer server = builder.build();
 			server.start();
-			logger.info("Redis ({}) listening on 127.0.0.1:{}", (system != null) ? system : "embedded 6.2", port);
+			logger.info("Redis ({}) listening on 127.0.0.1:{}{}", (system != null) ? system : "embedded 6.2", port,
+					(credentials != null) ? " for user " + BackingCredentials.USER + " only" : "");
 			return new RedisServer(server, port);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Redis did not start", ex);
+		}
+	}
+
+	private static String sha256(String password) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			return HexFormat.of().formatHex(digest.digest(password.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JDK has SHA-256", ex);
 		}
 	}
 
