@@ -25,7 +25,8 @@ public final class AuditMain {
 		PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
 		Duration patience = Duration.ofSeconds((args.length > 0) ? Long.parseLong(args[0]) : 30);
 		try {
-			AuditReport report = new InvariantAudit(AuditTargets.of(Topology.local()), PlatformTokens.local()::admin)
+			AuditReport report = new InvariantAudit(AuditTargets.of(Topology.local(), PlatformTokens.localState()),
+					PlatformTokens.local()::admin)
 				.awaitPassing(patience);
 			out.println(report);
 			out.println(report.passed() ? "all invariants hold" : "an invariant is broken");

@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * each consumer group lags, and the audit compares them.
  *
  * <pre class="code">
- * InvariantAudit audit = new InvariantAudit(AuditTargets.of(Topology.local()), PlatformTokens.local()::admin);
+ * InvariantAudit audit = new InvariantAudit(AuditTargets.of(Topology.local(), PlatformTokens.localState()),
+ *         PlatformTokens.local()::admin);
  * AuditReport report = audit.awaitPassing(Duration.ofSeconds(60));
  * assertThat(report.passed()).as(report.toString()).isTrue();
  * </pre>
@@ -305,9 +306,9 @@ public class InvariantAudit {
 	}
 
 	private Map<String, Long> consumerLag() {
-		Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-				this.targets.kafkaBootstrapServers(), AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+		Map<String, Object> config = new HashMap<>(this.targets.kafka());
+		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
 		Map<String, Long> lag = new TreeMap<>();
 		try (Admin admin = Admin.create(config)) {
 			for (GroupListing group : admin.listGroups().all().get(10, TimeUnit.SECONDS)) {

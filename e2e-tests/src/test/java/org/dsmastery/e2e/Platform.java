@@ -77,6 +77,11 @@ final class Platform {
 			builder.environment().put("PLATFORM_AOT_DIR", System.getProperty("platform.aot", "target/aot"));
 			// the reactor has just packaged every service; e2e tests run what was built
 			builder.environment().put("PLATFORM_SKIP_BUILD", "1");
+			// the backing servers demand credentials and every service logs in with its
+			// own (the secure-backing profile): the open mode is what every module's
+			// tests
+			// run against, so the end-to-end run proves the other one
+			builder.environment().put("PLATFORM_BACKING", System.getProperty("platform.backing", "secure"));
 			builder.environment().putAll(this.environment);
 			Process process = builder.start();
 			if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {

@@ -34,7 +34,8 @@ final class SagaScenarios {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final InvariantAudit audit = new InvariantAudit(AuditTargets.of(Platform.TOPOLOGY), Platform.TOKENS::admin);
+	private final InvariantAudit audit = new InvariantAudit(AuditTargets.of(Platform.TOPOLOGY, Platform.STATE),
+			Platform.TOKENS::admin);
 
 	void happyPath(String style) {
 		String sku = this.shop.newProduct("happy", PRICE, 10);

@@ -95,11 +95,20 @@ public final class PlatformTokens {
 	 * @return the tokens
 	 */
 	public static PlatformTokens local() {
+		return new PlatformTokens(Topology.local(), localState());
+	}
+
+	/**
+	 * The state folder of the platform {@code ./platform} runs here.
+	 * @return {@code PLATFORM_STATE}, else the system property {@code platform.state},
+	 * else {@code .platform}
+	 */
+	public static Path localState() {
 		String state = System.getenv(STATE);
 		if (state == null) {
 			state = System.getProperty("platform.state", ".platform");
 		}
-		return new PlatformTokens(Topology.local(), Path.of(state));
+		return Path.of(state);
 	}
 
 	/**

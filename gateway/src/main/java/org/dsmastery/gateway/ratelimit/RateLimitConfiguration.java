@@ -22,6 +22,7 @@ import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalance
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.RedisPassword;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -100,6 +101,9 @@ class RateLimitConfiguration {
 			RedisStandaloneConfiguration server = new RedisStandaloneConfiguration(
 					environment.getProperty("spring.data.redis.host", "127.0.0.1"),
 					environment.getProperty("spring.data.redis.port", Integer.class, 16379));
+			// the ACL user of the secure-backing profile, when there is one
+			server.setUsername(environment.getProperty("spring.data.redis.username"));
+			server.setPassword(RedisPassword.of(environment.getProperty("spring.data.redis.password")));
 			return new LettuceConnectionFactory(server,
 					LettuceClientConfiguration.builder().commandTimeout(properties.timeout().multipliedBy(4)).build());
 		}

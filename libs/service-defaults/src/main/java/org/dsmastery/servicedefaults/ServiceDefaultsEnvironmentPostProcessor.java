@@ -10,6 +10,7 @@ import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortT
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Profiles;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.ResourcePropertySource;
@@ -31,9 +32,16 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
 
 	static final String MANAGEMENT_ADDRESS = "management.server.address";
 
+	/** The profile of backing servers that demand credentials. */
+	public static final String SECURE_BACKING_PROFILE = "secure-backing";
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		environment.getPropertySources().addLast(load());
+		if (environment.acceptsProfiles(Profiles.of(SECURE_BACKING_PROFILE))) {
+			environment.getPropertySources()
+				.addLast(load(PROPERTY_SOURCE_NAME + "SecureBacking", "service-defaults-secure-backing.properties"));
+		}
+		environment.getPropertySources().addLast(load(PROPERTY_SOURCE_NAME, "service-defaults.properties"));
 		if (ManagementPortType.get(environment) == ManagementPortType.DIFFERENT
 				&& !environment.containsProperty(MANAGEMENT_ADDRESS)) {
 			String address = environment.getProperty("MANAGEMENT_ADDRESS", "127.0.0.1");
@@ -43,10 +51,10 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
 		}
 	}
 
-	private static PropertySource<?> load() {
+	private static PropertySource<?> load(String name, String file) {
 		try {
-			return new ResourcePropertySource(PROPERTY_SOURCE_NAME, new ClassPathResource("service-defaults.properties",
-					ServiceDefaultsEnvironmentPostProcessor.class));
+			return new ResourcePropertySource(name,
+					new ClassPathResource(file, ServiceDefaultsEnvironmentPostProcessor.class));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
