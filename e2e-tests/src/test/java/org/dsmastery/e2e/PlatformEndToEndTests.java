@@ -552,6 +552,12 @@ class PlatformEndToEndTests {
 	}
 
 	@Test
+	@Order(46)
+	void noServiceFetchesAnAddressACallerHandsIt() throws Exception {
+		this.security.noServiceFetchesAnAddressACallerHandsIt();
+	}
+
+	@Test
 	@Order(45)
 	void theActuatorsAnswerOnlyOnTheirManagementPorts() throws Exception {
 		this.security.theActuatorsAnswerOnlyOnTheirManagementPorts();

@@ -2,6 +2,7 @@ package org.dsmastery.e2e;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpRequest;
@@ -13,9 +14,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import com.sun.net.httpserver.HttpServer;
 import org.dsmastery.topology.Instance;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -145,6 +148,72 @@ final class SecurityScenarios {
 	}
 
 	/**
+	 * API7, server-side request forgery: no service fetches an address a caller hands it.
+	 * A canary on loopback counts every request that reaches it while a caller offers its
+	 * address every way one could be taken up: as the key set of a token ({@code jku},
+	 * {@code x5u}: a resource server that followed them would verify a forger's token
+	 * with the forger's key), in the headers proxies read as addresses, in parameters
+	 * named like callbacks, in a JSON field, and as the redirect and request URIs of an
+	 * authorization request. Each is refused or ignored, and nothing calls the canary.
+	 */
+	void noServiceFetchesAnAddressACallerHandsIt() throws IOException, InterruptedException {
+		CountDownLatch called = new CountDownLatch(1);
+		HttpServer canary = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		canary.createContext("/", (exchange) -> {
+			called.countDown();
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		canary.start();
+		try {
+			String url = "http://127.0.0.1:" + canary.getAddress().getPort() + "/keys";
+			String genuine = Shop.admin();
+			String[] parts = genuine.split("\\.");
+			String header = Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(
+						("{\"alg\":\"RS256\",\"kid\":\"forger\",\"jku\":\"" + url + "\",\"x5u\":\"" + url + "\"}")
+							.getBytes(StandardCharsets.UTF_8));
+			String pointingAway = header + "." + parts[1] + "." + parts[2];
+			for (URI base : new URI[] { GATEWAY, PAYMENTS, ORDERS }) {
+				assertProblem(send(base, "GET", "/api/accounts/42", pointingAway, null), 401, "unauthorized");
+			}
+
+			String shopper = Shop.shopper(this.shop.newCustomer(1_000));
+			for (String path : new String[] { "/api/products?url=" + url + "&callback=" + url,
+					"/api/orders?customerId=1&redirect_uri=" + url, "/api/accounts/1?next=" + url }) {
+				HttpResponse<String> response = Http.send(HttpRequest.newBuilder(GATEWAY.resolve(path))
+					.header("Authorization", "Bearer " + shopper)
+					.header("X-Forwarded-Host", "127.0.0.1:" + canary.getAddress().getPort())
+					.header("X-Forwarded-Proto", "http")
+					.header("Forwarded", "host=127.0.0.1:" + canary.getAddress().getPort())
+					.header("X-Original-URL", url)
+					.header("X-Rewrite-URL", url)
+					.header("Referer", url));
+				assertThat(response.statusCode()).as(path).isLessThan(500);
+			}
+			assertProblem(send(GATEWAY, "POST", "/api/orders", shopper,
+					"{\"customerId\":\"1\",\"lines\":[{\"sku\":\"SKU-MOUSE\",\"quantity\":1}],\"callbackUrl\":\"" + url
+							+ "\"}"),
+					400, "invalid-request");
+
+			URI authorize = Platform.TOPOLOGY.instance("auth-server")
+				.url("/oauth2/authorize?response_type=code&client_id=shop-shopper&scope=shop&code_challenge_method=S256"
+						+ "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&redirect_uri=" + url
+						+ "&request_uri=" + url);
+			HttpResponse<String> authorization = Http.send(HttpRequest.newBuilder(authorize));
+			assertThat(authorization.statusCode()).as(authorization.body()).isLessThan(500);
+			// nor an open redirect to the address it was handed
+			assertThat(authorization.headers().firstValue("Location").orElse("")).doesNotContain(url);
+
+			assertThat(called.await(2, TimeUnit.SECONDS)).as("a request reached the canary").isFalse();
+		}
+		finally {
+			canary.stop(0);
+		}
+	}
+
+	/**
 	 * API8, security misconfiguration: every process's actuator listens on its own
 	 * management port, bound to 127.0.0.1 only, and answers probes and scrapes there;
 	 * nothing of it answers on the port callers use, at the gateway or at a service, even
@@ -160,8 +229,13 @@ final class SecurityScenarios {
 			assertThat(listeningAddresses(management)).as("%s's actuator listens on", instance.id())
 				.containsExactly("127.0.0.1");
 			for (String endpoint : new String[] { "/actuator", "/actuator/health", "/actuator/prometheus" }) {
+				// not found; or, at the auth-server, whose pages need a login rather than
+				// a
+				// token, not even that far
 				HttpResponse<String> onServicePort = send(instance.url(), "GET", endpoint, operator, null);
-				assertThat(onServicePort.statusCode()).as("%s %s", instance.id(), endpoint).isEqualTo(404);
+				assertThat(onServicePort.statusCode()).as("%s %s", instance.id(), endpoint).isIn(401, 404);
+				assertThat(onServicePort.body()).as("%s %s", instance.id(), endpoint)
+					.doesNotContain("_links", "\"status\":\"UP\"", "jvm_memory");
 			}
 		}
 		assertProblem(send(GATEWAY, "GET", "/actuator/gateway/routes", operator, null), 404, "not-found");

@@ -1,9 +1,14 @@
 package org.dsmastery.gateway;
 
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.dsmastery.testsupport.LocalHttp;
 import org.dsmastery.testsupport.StubHttpServer;
 import org.dsmastery.testsupport.TestIdentity;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.cloud.client.discovery.event.HeartbeatEvent;
 import org.springframework.cloud.gateway.event.RefreshRoutesEvent;
@@ -25,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dsmastery.testsupport.ProblemAssertions.assertProblem;
 
 /**
  * Routes through the real gateway to two instances of a downstream HTTP service that
@@ -162,6 +169,36 @@ class GatewayRoutingTests {
 			this.count.incrementAndGet();
 		}
 
+	}
+
+	/**
+	 * OWASP API4 at the edge: the gateway streams a body on without decoding it, so it
+	 * bounds it itself (shop.web.max-request-body-size, 256 KB), declared or chunked,
+	 * before the service it routes to spends anything on it.
+	 */
+	@Test
+	void refusesABodyOverTheLimitBeforeRoutingIt(@LocalServerPort int port) {
+		LocalHttp http = new LocalHttp(port, TestIdentity.shared().admin());
+		byte[] big = ("{\"note\":\"" + "x".repeat(300 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+		int before = seen.size();
+
+		HttpResponse<String> declared = http.send(http.request("/api/payments")
+			.POST(BodyPublishers.ofByteArray(big))
+			.header("Content-Type", "application/json"));
+		assertProblem(declared, 413, "request-too-large", "Request too large");
+		assertThat(seen).as("requests that reached a service").hasSize(before);
+
+		// no Content-Length: the JDK client sends it chunked, and it is cut off as it
+		// streams
+		HttpResponse<String> chunked = http.send(http.request("/api/payments")
+			.POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+			.header("Content-Type", "application/json"));
+		assertProblem(chunked, 413, "request-too-large", "Request too large");
+
+		HttpResponse<String> small = http.send(http.request("/api/payments")
+			.POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8))))
+			.header("Content-Type", "application/json"));
+		assertThat(small.statusCode()).as(small.body()).isEqualTo(200);
 	}
 
 	private static StubHttpServer downstream(String name) {

@@ -40,7 +40,7 @@ class GuardedRateLimiter {
 	 * @param permits how many permits
 	 * @return the verdict; from the fallback it is for one permit, whatever was asked
 	 */
-	Mono<Verdict> decide(String route, Caller caller, int permits) {
+	Mono<Verdict> decide(String route, RateLimitKey caller, int permits) {
 		return this.decider.decide(route, caller, permits)
 			.timeout(this.timeout)
 			.transformDeferred(CircuitBreakerOperator.of(this.circuitBreaker))

@@ -60,7 +60,7 @@ class PermitLeases {
 		this.nanoTime = nanoTime;
 	}
 
-	Mono<Verdict> decide(String route, Caller caller) {
+	Mono<Verdict> decide(String route, RateLimitKey caller) {
 		String key = route + '\n' + caller.keyKind() + '\n' + caller.key();
 		Lease lease = this.leases.get(key);
 		if (lease != null) {

@@ -17,6 +17,6 @@ interface RateLimitDecider {
 	 * @param permits how many permits: 1 for the request, more for a lease
 	 * @return the verdict, or an error when the decider cannot answer
 	 */
-	Mono<Verdict> decide(String route, Caller caller, int permits);
+	Mono<Verdict> decide(String route, RateLimitKey caller, int permits);
 
 }

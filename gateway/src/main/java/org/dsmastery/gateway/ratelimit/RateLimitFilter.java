@@ -59,12 +59,14 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 		}
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
 		String routeId = (route != null) ? route.getId() : "unrouted";
-		return Caller.of(exchange).flatMap((caller) -> this.limiter.decide(routeId, caller)).flatMap((verdict) -> {
-			count(verdict);
-			ServerHttpResponse response = exchange.getResponse();
-			writeHeaders(response.getHeaders(), verdict);
-			return verdict.allowed() ? chain.filter(exchange) : refuse(response, verdict);
-		});
+		return RateLimitKey.of(exchange)
+			.flatMap((caller) -> this.limiter.decide(routeId, caller))
+			.flatMap((verdict) -> {
+				count(verdict);
+				ServerHttpResponse response = exchange.getResponse();
+				writeHeaders(response.getHeaders(), verdict);
+				return verdict.allowed() ? chain.filter(exchange) : refuse(response, verdict);
+			});
 	}
 
 	private void count(Verdict verdict) {

@@ -20,7 +20,7 @@ class RedisRateLimitDecider implements RateLimitDecider {
 	}
 
 	@Override
-	public Mono<Verdict> decide(String route, Caller caller, int permits) {
+	public Mono<Verdict> decide(String route, RateLimitKey caller, int permits) {
 		return this.limiter.decide(route, KeyKind.valueOf(caller.keyKind()), caller.key(), permits).map((decided) -> {
 			if (decided.rule() == null) {
 				return Verdict.unlimited(decided.tier());

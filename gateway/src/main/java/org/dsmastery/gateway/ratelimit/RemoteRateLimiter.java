@@ -19,7 +19,7 @@ class RemoteRateLimiter implements RateLimitDecider {
 	}
 
 	@Override
-	public Mono<Verdict> decide(String route, Caller caller, int permits) {
+	public Mono<Verdict> decide(String route, RateLimitKey caller, int permits) {
 		Map<String, Object> request = Map.of("route", route, "keyKind", caller.keyKind(), "key", caller.key(),
 				"permits", permits);
 		return this.client.post()

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PermitLeasesTests {
 
-	private final Caller caller = new Caller("CLIENT", "k");
+	private final RateLimitKey caller = new RateLimitKey("CLIENT", "k");
 
 	private final AtomicLong clock = new AtomicLong();
 
@@ -85,7 +85,7 @@ class PermitLeasesTests {
 	void callersAndRoutesHoldTheirOwnLeases() {
 		GlobalBucket global = new GlobalBucket(1_000_000);
 		PermitLeases leases = leases(global);
-		Caller other = new Caller("CLIENT", "other");
+		RateLimitKey other = new RateLimitKey("CLIENT", "other");
 
 		for (int i = 0; i < 3; i++) {
 			leases.decide("ids", this.caller).block();
@@ -151,7 +151,7 @@ class PermitLeasesTests {
 		}
 
 		@Override
-		public Mono<Verdict> decide(String route, Caller caller, int permits) {
+		public Mono<Verdict> decide(String route, RateLimitKey caller, int permits) {
 			this.asked.add(permits);
 			if (this.down) {
 				return Mono.error(new IllegalStateException("rate-limiter down"));

@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.netty.NettyPipeline;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 
@@ -29,7 +31,9 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
  * RFC 9457 problem: in WebFlux through a {@link ReactiveProblemAdvice} (the service's own
  * or, without one, a default) and {@link ProblemErrorWebExceptionHandler}, and in Reactor
  * Netty, which refuses an oversized header (431), request line (414) or a malformed
- * request (400) before WebFlux sees it, by giving its empty answer the problem's body.
+ * request (400) before WebFlux sees it, by giving its empty answer the problem's body. A
+ * body over {@code shop.web.max-request-body-size} (256 KB) is refused with 413 by
+ * {@link RequestSizeWebFilter}, the only bound on a body the gateway streams on.
  */
 @AutoConfiguration(beforeName = { "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration",
 		"org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration" })
@@ -41,6 +45,12 @@ public class ReactiveProblemsAutoConfiguration {
 	@ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
 	DefaultReactiveProblemAdvice defaultReactiveProblemAdvice() {
 		return new DefaultReactiveProblemAdvice();
+	}
+
+	@Bean
+	RequestSizeWebFilter requestSizeWebFilter(
+			@Value("${shop.web.max-request-body-size:256KB}") DataSize maxRequestBodySize) {
+		return new RequestSizeWebFilter(maxRequestBodySize.toBytes());
 	}
 
 	@Bean

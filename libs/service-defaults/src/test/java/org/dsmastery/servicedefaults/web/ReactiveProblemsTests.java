@@ -1,6 +1,8 @@
 package org.dsmastery.servicedefaults.web;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,30 @@ class ReactiveProblemsTests {
 
 			assertProblem(response, 415, "unsupported-media-type", "Unsupported media type");
 		}
+	}
+
+	/**
+	 * OWASP API4: a chunked body is counted as it streams, and cut off past the limit.
+	 */
+	@Test
+	void refusesAChunkedBodyOverTheLimitWith413() {
+		byte[] big = ("{\"customerId\":\"" + "x".repeat(300 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+		// no Content-Length: the JDK client sends it chunked
+		HttpResponse<String> chunked = this.http.send(this.http.request("/api/things")
+			.POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+			.header("Content-Type", JSON));
+
+		assertProblem(chunked, 413, "request-too-large", "Request too large");
+	}
+
+	@Test
+	void takesAChunkedBodyUnderTheLimit() {
+		byte[] body = "{\"customerId\":\"7\"}".getBytes(StandardCharsets.UTF_8);
+		HttpResponse<String> response = this.http.send(this.http.request("/api/things")
+			.POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+			.header("Content-Type", JSON));
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 	}
 
 	@Test
