@@ -1,5 +1,6 @@
 package org.dsmastery.gateway;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -115,6 +116,30 @@ class GatewayProblemsTests {
 
 		assertProblem(response, 403, "forbidden", "Forbidden");
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"insufficient_scope\"");
+	}
+
+	/**
+	 * OWASP API8 at the edge browsers meet: Spring Security's headers on every answer,
+	 * and no CORS permission for another origin, in a preflight or on the request itself.
+	 */
+	@Test
+	void sendsTheSecurityHeadersAndNoCorsPermission() {
+		LocalHttp shopper = new LocalHttp(this.port, IDENTITY.shopper("42"));
+
+		HttpResponse<String> response = shopper
+			.send(shopper.request("/api/orders?customerId=42").header("Origin", "https://evil.example").GET());
+		HttpResponse<String> preflight = shopper.send(shopper.request("/api/orders?customerId=42")
+			.header("Origin", "https://evil.example")
+			.header("Access-Control-Request-Method", "DELETE")
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(response.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((value) -> assertThat(value).contains("no-store"));
+		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+		assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+		assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).isEmpty();
 	}
 
 	/** The same claims, with {@code alg: none} and no signature. */
