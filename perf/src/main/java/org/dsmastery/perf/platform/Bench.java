@@ -57,12 +57,13 @@ public final class Bench {
 			Map.entry("all",
 					new Suite("SnowflakeGeneratorBenchmark|IdApiBenchmark|OutboxRelayBenchmark|OrderApiBenchmark"
 							+ "|RateLimiterBenchmark|EdgeBenchmark", 1, true)),
-			Map.entry("saga", new Suite(null, 1, true)), Map.entry("ratelimit-sweep", new Suite(null, 1, false)),
+			Map.entry("saga", new Suite(null, 1, true)), Map.entry("saga-breakdown", new Suite(null, 1, true)),
+			Map.entry("ratelimit-sweep", new Suite(null, 1, false)),
 			Map.entry("consumer-recovery", new Suite(null, 1, false)),
 			Map.entry("footprint", new Suite(null, 1, false)));
 
 	private static final List<String> ORDER = List.of("generator", "outbox", "ratelimit", "ratelimit-sweep",
-			"consumer-recovery", "footprint", "api", "orders", "edge", "saga", "all");
+			"consumer-recovery", "footprint", "api", "orders", "edge", "saga", "saga-breakdown", "all");
 
 	private final Path root;
 
@@ -132,6 +133,10 @@ public final class Bench {
 			case "saga" -> {
 				step("Running the saga benchmark (both styles side by side, then the raw Kafka pipelines)");
 				SagaThroughputBenchmark.main(rest);
+			}
+			case "saga-breakdown" -> {
+				step("Reading where the latest orders' time went, from their traces in Zipkin");
+				SagaBreakdown.main(rest);
 			}
 			case "consumer-recovery" -> {
 				step("Running the consumer-recovery benchmark (a Kafka of its own; about 8 minutes)");

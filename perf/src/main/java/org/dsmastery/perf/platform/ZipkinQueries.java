@@ -57,6 +57,16 @@ final class ZipkinQueries {
 		};
 	}
 
+	/**
+	 * The latest traces of orders (those with an {@code order.id} tag).
+	 * @param limit how many at the most
+	 * @return the traces, oldest first
+	 * @throws IllegalStateException if Zipkin does not answer
+	 */
+	List<List<ZipkinSpan>> latestOrders(int limit) {
+		return byStart(traces("order.id", limit));
+	}
+
 	private Optional<List<ZipkinSpan>> trace(String traceId) {
 		HttpResponse<String> response = get("/api/v2/trace/" + traceId);
 		if (response.statusCode() == 404) {
@@ -67,8 +77,12 @@ final class ZipkinQueries {
 	}
 
 	private List<List<ZipkinSpan>> traces(String annotationQuery) {
+		return traces(annotationQuery, LIMIT);
+	}
+
+	private List<List<ZipkinSpan>> traces(String annotationQuery, int limit) {
 		String path = "/api/v2/traces?annotationQuery=" + URLEncoder.encode(annotationQuery, StandardCharsets.UTF_8)
-				+ "&lookback=" + LOOKBACK.toMillis() + "&limit=" + LIMIT;
+				+ "&lookback=" + LOOKBACK.toMillis() + "&limit=" + limit;
 		return ZipkinSpan.tracesOf(JSON.readTree(ok(get(path)).body()))
 			.stream()
 			.filter((trace) -> !trace.isEmpty())

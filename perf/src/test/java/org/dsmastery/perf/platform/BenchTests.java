@@ -16,13 +16,14 @@ class BenchTests {
 	@Test
 	void anUnknownSuiteIsNamedWithTheKnownOnes() throws Exception {
 		assertThat(bench().run("sagas", List.of())).isEqualTo("unknown benchmark suite 'sagas' (generator, outbox, "
-				+ "ratelimit, ratelimit-sweep, consumer-recovery, footprint, api, orders, edge, saga, all)");
+				+ "ratelimit, ratelimit-sweep, consumer-recovery, footprint, api, orders, edge, saga, saga-breakdown, all)");
 	}
 
 	@Test
 	void everySuiteIsListed() {
 		assertThat(Bench.SUITES.keySet()).containsExactlyInAnyOrder("generator", "outbox", "ratelimit",
-				"ratelimit-sweep", "consumer-recovery", "footprint", "api", "orders", "edge", "saga", "all");
+				"ratelimit-sweep", "consumer-recovery", "footprint", "api", "orders", "edge", "saga", "saga-breakdown",
+				"all");
 	}
 
 	@Test
