@@ -18,8 +18,10 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -52,7 +55,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * StockReserved, AuthorizePayment, PaymentAuthorized, ApproveOrder, OrderApproved (7).
  * The raw pipeline forwards a record through as many topics with plain consumers and
  * idempotent producers ({@code acks=all}), no database: the floor the saga pays its
- * transactions, outboxes and idempotent consumers on top of.
+ * transactions, outboxes and idempotent consumers on top of. It runs with the services'
+ * {@code linger.ms} (5 ms, Kafka 4's default) and with none; the saga is compared with
+ * the first.
  * <p>
  * Closed loop: {@code concurrency} orders in flight at once, {@code orders} per style,
  * styles interleaved in rounds so both see the same machine. Loopback only. <pre>
@@ -72,6 +77,11 @@ public final class SagaThroughputBenchmark {
 	private static final Pattern ORDER_ID = Pattern.compile("\"orderId\"\\s*:\\s*\"(\\d+)\"");
 
 	private static final int ROUNDS = 4;
+
+	/**
+	 * What the services' producers batch for: Kafka 4's default, set by the outbox relay.
+	 */
+	private static final int SERVICES_LINGER_MS = 5;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -122,22 +132,30 @@ public final class SagaThroughputBenchmark {
 		if (sagaOnly) {
 			// one platform's saga alone, for comparing two platforms (tracing on and off)
 			this.out.println();
-			this.out.printf("%-28s %10s %10s %10s %10s%n", "pipeline", "orders/s", "p50 ms", "p99 ms", "approved");
+			this.out.printf("%-32s %10s %10s %10s %10s%n", "pipeline", "orders/s", "p50 ms", "p99 ms", "approved");
 			print("saga orchestrated (7 hops)", saga.get("orchestrated"));
 			print("saga choreographed (4 hops)", saga.get("choreographed"));
 			return;
 		}
 
-		Stats raw4 = rawPipeline(4, orders, concurrency);
-		Stats raw7 = rawPipeline(7, orders, concurrency);
+		// the services' producers batch for up to 5 ms (Kafka 4's default linger.ms,
+		// which the
+		// outbox relay also sets): the raw pipeline runs with that and without it
+		Stats raw4 = rawPipeline(4, orders, concurrency, SERVICES_LINGER_MS);
+		Stats raw7 = rawPipeline(7, orders, concurrency, SERVICES_LINGER_MS);
+		Stats raw4NoLinger = rawPipeline(4, orders, concurrency, 0);
+		Stats raw7NoLinger = rawPipeline(7, orders, concurrency, 0);
 
 		this.out.println();
-		this.out.printf("%-28s %10s %10s %10s %10s%n", "pipeline", "orders/s", "p50 ms", "p99 ms", "approved");
+		this.out.printf("%-32s %10s %10s %10s %10s%n", "pipeline", "orders/s", "p50 ms", "p99 ms", "approved");
 		print("saga orchestrated (7 hops)", saga.get("orchestrated"));
 		print("saga choreographed (4 hops)", saga.get("choreographed"));
-		print("raw Kafka, 7 hops", raw7);
-		print("raw Kafka, 4 hops", raw4);
+		print("raw Kafka, 7 hops, linger 5 ms", raw7);
+		print("raw Kafka, 4 hops, linger 5 ms", raw4);
+		print("raw Kafka, 7 hops, linger 0", raw7NoLinger);
+		print("raw Kafka, 4 hops, linger 0", raw4NoLinger);
 		this.out.println();
+		this.out.println("the saga against the raw pipeline with the services' producer settings (linger 5 ms):");
 		this.out.printf("choreographed vs orchestrated: %.2fx throughput, p99 %.2fx%n",
 				saga.get("choreographed").throughput() / saga.get("orchestrated").throughput(),
 				saga.get("choreographed").percentile(99) / saga.get("orchestrated").percentile(99));
@@ -226,7 +244,7 @@ public final class SagaThroughputBenchmark {
 	/**
 	 * The same number of orders through {@code hops} topics with plain forwarders.
 	 */
-	private Stats rawPipeline(int hops, int count, int concurrency) throws Exception {
+	private Stats rawPipeline(int hops, int count, int concurrency, int lingerMs) throws Exception {
 		String prefix = "perf.raw." + UUID.randomUUID().toString().substring(0, 8) + ".hop";
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
 			List<NewTopic> topics = new ArrayList<>();
@@ -243,7 +261,7 @@ public final class SagaThroughputBenchmark {
 			String to = prefix + (i + 1);
 			CountDownLatch assigned = new CountDownLatch(1);
 			ready.add(assigned);
-			forwarders.add(Thread.ofPlatform().name("forward-" + i).start(() -> forward(from, to, assigned)));
+			forwarders.add(Thread.ofPlatform().name("forward-" + i).start(() -> forward(from, to, assigned, lingerMs)));
 		}
 		Map<String, Long> arrived = new ConcurrentHashMap<>();
 		CountDownLatch sinkReady = new CountDownLatch(1);
@@ -264,7 +282,7 @@ public final class SagaThroughputBenchmark {
 		}
 		sinkReady.await(30, TimeUnit.SECONDS);
 		Stats stats = new Stats();
-		try (KafkaProducer<String, String> producer = producer()) {
+		try (KafkaProducer<String, String> producer = producer(lingerMs)) {
 			for (int round = 0; round < ROUNDS + 1; round++) {
 				Stats measured = new Stats();
 				Semaphore inFlight = new Semaphore(concurrency);
@@ -309,20 +327,35 @@ public final class SagaThroughputBenchmark {
 		return stats;
 	}
 
-	private void forward(String from, String to, CountDownLatch assigned) {
-		try (KafkaConsumer<String, String> consumer = consumer(); KafkaProducer<String, String> producer = producer()) {
+	/**
+	 * Forwards every record, and commits a poll's offsets once its records are
+	 * acknowledged. It waits on each send rather than flushing, so the producer's
+	 * {@code linger.ms} applies, as it does to the services' producers.
+	 */
+	private void forward(String from, String to, CountDownLatch assigned, int lingerMs) {
+		try (KafkaConsumer<String, String> consumer = consumer();
+				KafkaProducer<String, String> producer = producer(lingerMs)) {
 			consumer.subscribe(List.of(from));
 			awaitAssignment(consumer, assigned);
 			while (this.running) {
 				ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(50));
+				List<Future<RecordMetadata>> sent = new ArrayList<>();
 				for (ConsumerRecord<String, String> record : records) {
-					producer.send(new ProducerRecord<>(to, record.key(), record.value()));
+					sent.add(producer.send(new ProducerRecord<>(to, record.key(), record.value())));
+				}
+				for (Future<RecordMetadata> acknowledged : sent) {
+					acknowledged.get();
 				}
 				if (!records.isEmpty()) {
-					producer.flush();
 					consumer.commitSync();
 				}
 			}
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("forwarding " + from + " to " + to + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -342,12 +375,12 @@ public final class SagaThroughputBenchmark {
 		return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
 	}
 
-	private static KafkaProducer<String, String> producer() {
+	private static KafkaProducer<String, String> producer(int lingerMs) {
 		Properties config = new Properties();
 		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-		config.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+		config.put(ProducerConfig.LINGER_MS_CONFIG, Integer.toString(lingerMs));
 		return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
 	}
 
@@ -365,7 +398,7 @@ public final class SagaThroughputBenchmark {
 	}
 
 	private void print(String name, Stats stats) {
-		this.out.printf("%-28s %10.1f %10.1f %10.1f %10d%n", name, stats.throughput(), stats.percentile(50),
+		this.out.printf("%-32s %10.1f %10.1f %10.1f %10d%n", name, stats.throughput(), stats.percentile(50),
 				stats.percentile(99), stats.approved());
 	}
 
