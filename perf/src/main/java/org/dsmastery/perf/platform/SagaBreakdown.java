@@ -2,7 +2,6 @@ package org.dsmastery.perf.platform;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -137,8 +136,7 @@ public final class SagaBreakdown {
 				.map((span) -> span.tags().get("saga.style"))
 				.filter((value) -> value != null && !value.isEmpty())
 				.findFirst();
-			Map<String, ZipkinSpan> byId = new HashMap<>();
-			trace.forEach((span) -> byId.merge(span.id(), span, (first, second) -> first.shared() ? second : first));
+			Map<String, ZipkinSpan> byId = ZipkinSpan.byId(trace);
 			// the terminal event is published as a record is handled; OrderPlaced, as the
 			// request is: a trace whose terminal event has not reached Zipkin has only
 			// that

@@ -62,12 +62,9 @@ public final class TraceTree {
 			.thenComparing(ZipkinSpan::name);
 		this.spans = spans.stream().sorted(byStart).toList();
 		this.start = this.spans.stream().mapToLong(ZipkinSpan::timestamp).filter((t) -> t > 0).min().orElse(0);
-		// a span id names the shared (server) side if there is one: its children hang
-		// there
-		Map<String, ZipkinSpan> byId = new HashMap<>();
+		Map<String, ZipkinSpan> byId = ZipkinSpan.byId(this.spans);
 		Map<String, ZipkinSpan> unshared = new HashMap<>();
 		for (ZipkinSpan span : this.spans) {
-			byId.merge(span.id(), span, (first, second) -> second.shared() ? second : first);
 			if (!span.shared()) {
 				unshared.putIfAbsent(span.id(), span);
 			}

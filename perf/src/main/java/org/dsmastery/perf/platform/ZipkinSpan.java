@@ -1,6 +1,7 @@
 package org.dsmastery.perf.platform;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,18 @@ record ZipkinSpan(String traceId, String id, Optional<String> parentId, String n
 				span.path("kind").asString(""), span.path("localEndpoint").path("serviceName").asString("?"),
 				span.path("timestamp").asLong(0), span.path("duration").asLong(0), span.path("shared").asBoolean(false),
 				tags);
+	}
+
+	/**
+	 * A trace's spans by id. Where a client and a server share a span id (B3), the id
+	 * names the server side: the children hang there.
+	 * @param spans a trace's spans
+	 * @return the spans by id
+	 */
+	static Map<String, ZipkinSpan> byId(List<ZipkinSpan> spans) {
+		Map<String, ZipkinSpan> byId = new HashMap<>();
+		spans.forEach((span) -> byId.merge(span.id(), span, (first, second) -> second.shared() ? second : first));
+		return byId;
 	}
 
 	/**
