@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.observation.ObservationView;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import org.jspecify.annotations.Nullable;
@@ -54,7 +55,18 @@ class TracesStartAtEntryPoints implements ObservationPredicate {
 		if (!background(name, context)) {
 			return true;
 		}
-		return context.getParentObservation() != null || inSpan();
+		return hasParent(context) || inSpan();
+	}
+
+	/**
+	 * Whether an observation has a real parent. A no-op one does not count: the JDBC
+	 * instrumentation hands each statement its connection's observation as the parent,
+	 * and with connections not observed ({@code jdbc.includes=query}) that is
+	 * {@link Observation#NOOP}, on every thread, in a trace or not.
+	 */
+	private static boolean hasParent(Observation.Context context) {
+		ObservationView parent = context.getParentObservation();
+		return parent != null && !(parent instanceof Observation observation && observation.isNoop());
 	}
 
 	private static boolean background(String name, Observation.Context context) {

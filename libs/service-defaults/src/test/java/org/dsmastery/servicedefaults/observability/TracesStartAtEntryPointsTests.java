@@ -32,6 +32,16 @@ class TracesStartAtEntryPointsTests {
 	}
 
 	@Test
+	void aStatementWhoseParentIsItsUnobservedConnectionIsBackgroundWork() {
+		// datasource-micrometer parents each statement to its connection's observation,
+		// a no-op one with jdbc.includes=query
+		Observation.Context statement = new Observation.Context();
+		statement.setParentObservation(Observation.NOOP);
+
+		assertThat(this.predicate.test("jdbc.query", statement)).isFalse();
+	}
+
+	@Test
 	void aReactiveClientWhoseParentComesLaterIsObserved() {
 		assertThat(this.predicate.test("http.client.requests", new Observation.Context())).isTrue();
 	}
@@ -39,7 +49,9 @@ class TracesStartAtEntryPointsTests {
 	@Test
 	void workInsideATraceIsObserved() {
 		Observation.Context child = new Observation.Context();
-		child.setParentObservation(Observation.start("http.server.requests", ObservationRegistry.create()));
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler((context) -> true);
+		child.setParentObservation(Observation.start("http.server.requests", registry));
 
 		assertThat(this.predicate.test("jdbc.query", child)).isTrue();
 	}
