@@ -10,10 +10,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The outbox in PostgreSQL. Each append also sends {@code NOTIFY outbox}, which
- * PostgreSQL delivers when, and only if, the transaction commits, so the relay wakes at
- * once. The row's headers also hold the trace context of the code that appended it
- * ({@link OutboxTracing}), so the relay continues that trace.
+ * The outbox in PostgreSQL. A trigger on the table sends {@code NOTIFY outbox} with each
+ * insert, which PostgreSQL delivers when, and only if, the transaction commits, so the
+ * relay wakes at once; it costs the append no round trip of its own. The row's headers
+ * also hold the trace context of the code that appended it ({@link OutboxTracing}), so
+ * the relay continues that trace.
  */
 public class JdbcOutbox implements Outbox {
 
@@ -57,7 +58,6 @@ public class JdbcOutbox implements Outbox {
 				insert into outbox_message (message_id, topic, message_key, lane, type, headers, payload)
 				values (?, ?, ?, mod(abs(hashtext(?)), ?), ?, ?::jsonb, ?)""", message.messageId(), message.topic(),
 				message.key(), message.key(), LANES, message.type(), toJson(headers), message.payload());
-		this.jdbc.execute("notify " + CHANNEL);
 	}
 
 	static String toJson(Map<String, String> headers) {

@@ -135,21 +135,15 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	}
 
 	private int relayBatch() {
-		List<Integer> lanes = new ArrayList<>(JdbcOutbox.LANES);
-		for (int lane = 0; lane < JdbcOutbox.LANES; lane++) {
-			if (Boolean.TRUE.equals(this.jdbc.queryForObject("select pg_try_advisory_xact_lock(?, ?)", Boolean.class,
-					LOCK_NAMESPACE, lane))) {
-				lanes.add(lane);
-			}
-		}
-		if (lanes.isEmpty()) {
-			return 0;
-		}
+		// one round trip: the lanes no other relay holds (an init plan, evaluated once),
+		// then their oldest rows
 		List<Row> rows = this.jdbc.query("""
 				select id, topic, message_key, headers::text, payload from outbox_message
-				where lane = any(?) order by id limit ? for update skip locked""",
+				where lane = any(array(select lane from generate_series(0, ?) as lane
+				                       where pg_try_advisory_xact_lock(?, lane)))
+				order by id limit ? for update skip locked""",
 				(rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-				lanes.toArray(Integer[]::new), this.properties.batchSize());
+				JdbcOutbox.LANES - 1, LOCK_NAMESPACE, this.properties.batchSize());
 		if (rows.isEmpty()) {
 			return 0;
 		}
