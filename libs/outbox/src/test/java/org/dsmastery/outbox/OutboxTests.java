@@ -1,5 +1,7 @@
 package org.dsmastery.outbox;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Span;
@@ -30,6 +34,7 @@ import org.dsmastery.messaging.MessageHeaders;
 import org.dsmastery.messaging.OutgoingMessage;
 import org.dsmastery.testsupport.UsesInfrastructure;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -63,6 +68,9 @@ class OutboxTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Autowired
 	Tracer tracer;
@@ -157,6 +165,33 @@ class OutboxTests {
 
 		// same key, same partition: had the first been published it would arrive first
 		assertThat(consume(topic, 1)).extracting(ConsumerRecord::value).containsExactly("committed");
+	}
+
+	@Test
+	void aCommitThatAppendedWakesTheRelaysAndARollbackDoesNot() throws Exception {
+		String topic = topic();
+		try (Connection listener = this.dataSource.getConnection()) {
+			listener.setAutoCommit(true);
+			try (Statement statement = listener.createStatement()) {
+				statement.execute("listen " + JdbcOutbox.CHANNEL);
+			}
+			PGConnection notifications = listener.unwrap(PGConnection.class);
+
+			this.transactions.executeWithoutResult((status) -> {
+				this.outbox.append(message(topic, "k", "rolled-back"));
+				status.setRollbackOnly();
+			});
+			assertThat(notifications.getNotifications(500)).isEmpty();
+
+			// two appends, one notification: PostgreSQL folds a transaction's equal ones
+			this.transactions.executeWithoutResult((status) -> {
+				this.outbox.append(message(topic, "k", "first"));
+				this.outbox.append(message(topic, "k", "second"));
+			});
+			assertThat(notifications.getNotifications(5000)).singleElement()
+				.satisfies((notification) -> assertThat(notification.getName()).isEqualTo(JdbcOutbox.CHANNEL));
+		}
+		assertThat(consume(topic, 2)).extracting(ConsumerRecord::value).containsExactly("first", "second");
 	}
 
 	@Test

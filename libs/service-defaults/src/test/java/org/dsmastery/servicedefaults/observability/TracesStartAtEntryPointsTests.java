@@ -1,7 +1,10 @@
 package org.dsmastery.servicedefaults.observability;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.server.observation.ServerRequestObservationContext;
@@ -39,6 +42,21 @@ class TracesStartAtEntryPointsTests {
 		statement.setParentObservation(Observation.NOOP);
 
 		assertThat(this.predicate.test("jdbc.query", statement)).isFalse();
+	}
+
+	@Test
+	void looksTheTracerUpOnceNotForEveryObservation() {
+		AtomicInteger lookups = new AtomicInteger();
+		TracesStartAtEntryPoints predicate = new TracesStartAtEntryPoints(() -> {
+			lookups.incrementAndGet();
+			return Tracer.NOOP;
+		});
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(predicate.test("jdbc.query", new Observation.Context())).isFalse();
+		}
+
+		assertThat(lookups).hasValue(1);
 	}
 
 	@Test
