@@ -146,6 +146,13 @@ public final class Report {
 		find("OutboxRelayBenchmark.outboxRelay", "")
 			.ifPresent((relay) -> find("OutboxRelayBenchmark.rawProducer", "").ifPresent((raw) -> ratio(out,
 					"outbox relay vs raw KafkaProducer, messages/s", relay.value() / raw.value(), 0)));
+		find("OutboxNotifyBenchmark.appendAndCommit", "none").ifPresent((quiet) -> {
+			for (String how : List.of("trigger", "statement")) {
+				find("OutboxNotifyBenchmark.appendAndCommit", how).ifPresent(
+						(notified) -> ratio(out, "outbox appends committed/s, 8 writers: NOTIFY by " + how + " vs none",
+								notified.value() / quiet.value(), 0));
+			}
+		});
 		find("OrderApiBenchmark.placeOrder", "gateway").ifPresent(
 				(viaGateway) -> find("OrderApiBenchmark.placeOrder", "order-service").ifPresent((direct) -> ratio(out,
 						"POST /api/orders: through the gateway vs direct", viaGateway.value() / direct.value(), 0)));

@@ -87,6 +87,17 @@ class ReportTests {
 			.contains("vs the 4.096M/s layout limit: **1.00x** (goal >= 0.95x: met)");
 	}
 
+	@Test
+	void theOutboxsNotificationIsComparedWithNoneEitherWayItIsSent() {
+		String report = Report.render(List.of(report("""
+				[%s, %s, %s]
+				""".formatted(notifyThroughput("trigger", 900), notifyThroughput("statement", 600),
+				notifyThroughput("none", 1000)))));
+
+		assertThat(report).contains("outbox appends committed/s, 8 writers: NOTIFY by trigger vs none: **0.90x**")
+			.contains("outbox appends committed/s, 8 writers: NOTIFY by statement vs none: **0.60x**");
+	}
+
 	private Report rateLimiterRound(double ours, double bucket4j, double oursContended, double contendedBucket4j) {
 		return report("""
 				[%s, %s, %s, %s]
@@ -119,6 +130,14 @@ class ReportTests {
 				 "params": {"target": "%s"},
 				 "primaryMetric": {"score": %s, "scoreError": 1.0, "scoreUnit": "ops/s"}}
 				""".formatted(target, score);
+	}
+
+	private static String notifyThroughput(String notify, double score) {
+		return """
+				{"benchmark": "org.dsmastery.perf.OutboxNotifyBenchmark.appendAndCommit", "mode": "thrpt", "threads": 8,
+				 "params": {"notify": "%s"},
+				 "primaryMetric": {"score": %s, "scoreError": 1.0, "scoreUnit": "ops/s"}}
+				""".formatted(notify, score);
 	}
 
 	private static String latency(String target, double p99) {

@@ -50,13 +50,14 @@ public final class Bench {
 	static final Map<String, Suite> SUITES = Map.ofEntries(
 			Map.entry("generator", new Suite("SnowflakeGeneratorBenchmark", 1, false)),
 			Map.entry("api", new Suite("IdApiBenchmark", 1, true)),
-			Map.entry("outbox", new Suite("OutboxRelayBenchmark", 1, false)),
+			Map.entry("outbox", new Suite("OutboxRelayBenchmark|OutboxNotifyBenchmark", 1, false)),
 			Map.entry("orders", new Suite("OrderApiBenchmark", 1, true)),
 			Map.entry("ratelimit", new Suite("RateLimiterBenchmark", 5, false)),
 			Map.entry("edge", new Suite("EdgeBenchmark", 3, true)),
-			Map.entry("all",
-					new Suite("SnowflakeGeneratorBenchmark|IdApiBenchmark|OutboxRelayBenchmark|OrderApiBenchmark"
-							+ "|RateLimiterBenchmark|EdgeBenchmark", 1, true)),
+			Map.entry("all", new Suite(
+					"SnowflakeGeneratorBenchmark|IdApiBenchmark|OutboxRelayBenchmark|OutboxNotifyBenchmark|OrderApiBenchmark"
+							+ "|RateLimiterBenchmark|EdgeBenchmark",
+					1, true)),
 			Map.entry("saga", new Suite(null, 1, true)), Map.entry("saga-breakdown", new Suite(null, 1, true)),
 			Map.entry("ratelimit-sweep", new Suite(null, 1, false)),
 			Map.entry("consumer-recovery", new Suite(null, 1, false)),

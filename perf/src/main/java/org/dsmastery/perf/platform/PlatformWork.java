@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,16 +46,22 @@ import org.dsmastery.topology.Topology;
  * {@code redis}, the postmaster's tree as {@code postgresql}.
  * <p>
  * PostgreSQL publishes a backend's counters when the backend goes idle, at most once a
- * second and at the latest ten seconds later ({@code PGSTAT_IDLE_INTERVAL}): take the
- * closing sample {@link #SETTLE} after the work, and subtract what the platform does idle
- * over the same time ({@link Work#minus}).
+ * second and at the latest ten seconds later ({@code PGSTAT_IDLE_INTERVAL}): read CPU and
+ * records as the work ends, the commits {@link #SETTLE} later ({@link Work#withCommits}),
+ * and subtract what the platform does idle over each window ({@link Work#minus}).
  */
 public final class PlatformWork {
 
-	/** How long after the work its closing sample waits for PostgreSQL's counters. */
+	/** How long after the work the commits are read, for PostgreSQL to publish them. */
 	public static final long SETTLE = TimeUnit.SECONDS.toMillis(11);
 
 	private static final double TICKS_PER_SECOND = 100;
+
+	/**
+	 * The key under which {@link Work#commits()} counts writing transactions (those given
+	 * a transaction id), over every database.
+	 */
+	public static final String WRITES = "(writing, all databases)";
 
 	private final Topology topology;
 
@@ -130,12 +137,20 @@ public final class PlatformWork {
 		credentials.setProperty("password", secured ? read(password) : "postgres");
 		String url = "jdbc:postgresql://127.0.0.1:" + this.topology.instance("postgresql").port() + "/postgres";
 		try (Connection connection = DriverManager.getConnection(url, credentials);
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("select datname, xact_commit from pg_stat_database")) {
-			while (rows.next()) {
-				if (this.topology.databases().contains(rows.getString(1))) {
-					commits.put(rows.getString(1), rows.getLong(2));
+				Statement statement = connection.createStatement()) {
+			try (ResultSet rows = statement.executeQuery("select datname, xact_commit from pg_stat_database")) {
+				while (rows.next()) {
+					if (this.topology.databases().contains(rows.getString(1))) {
+						commits.put(rows.getString(1), rows.getLong(2));
+					}
 				}
+			}
+			// the next transaction id, read without taking one: only writing
+			// transactions take ids, in every database
+			try (ResultSet next = statement
+				.executeQuery("select pg_snapshot_xmax(pg_current_snapshot())::text::bigint")) {
+				next.next();
+				commits.put(WRITES, next.getLong(1));
 			}
 		}
 		catch (SQLException ex) {
@@ -228,8 +243,8 @@ public final class PlatformWork {
 			this.commits.forEach((database, count) -> commits.put(database,
 					(double) (count - earlier.commits.getOrDefault(database, count))));
 			KafkaRecords records = this.records.minus(earlier.records);
-			return new Work((this.nanos - earlier.nanos) / 1e9, cpu, commits, records.business(),
-					records.offsetCommits());
+			double seconds = (this.nanos - earlier.nanos) / 1e9;
+			return new Work(seconds, cpu, commits, seconds, records.business(), records.offsetCommits());
 		}
 
 	}
@@ -240,11 +255,35 @@ public final class PlatformWork {
 	 * @param seconds how long it took
 	 * @param cpuMillis CPU time per process
 	 * @param commits transactions committed per database
+	 * @param commitSeconds how long the commits were counted over (PostgreSQL publishes
+	 * its counters late, so longer than the work took)
 	 * @param records business records appended to Kafka
 	 * @param offsetCommits consumer offset commits
 	 */
-	public record Work(double seconds, Map<String, Double> cpuMillis, Map<String, Double> commits, double records,
-			double offsetCommits) {
+	public record Work(double seconds, Map<String, Double> cpuMillis, Map<String, Double> commits, double commitSeconds,
+			double records, double offsetCommits) {
+
+		/**
+		 * The round whose total CPU is the median of the rounds'.
+		 * @param rounds the rounds
+		 * @return that round's work
+		 */
+		public static Work median(List<Work> rounds) {
+			List<Work> sorted = new ArrayList<>(rounds);
+			sorted.sort(Comparator.comparingDouble(Work::totalCpuMillis));
+			return sorted.get(sorted.size() / 2);
+		}
+
+		/**
+		 * This work with the commits counted over a longer window, once PostgreSQL has
+		 * published them.
+		 * @param later the work measured from the same start to a later sample
+		 * @return this work with the later one's commits
+		 */
+		public Work withCommits(Work later) {
+			return new Work(this.seconds, this.cpuMillis, later.commits, later.commitSeconds, this.records,
+					this.offsetCommits);
+		}
 
 		/**
 		 * This work without what the platform does idle in as long (heartbeats, scrapes,
@@ -254,13 +293,15 @@ public final class PlatformWork {
 		 */
 		public Work minus(Work idle) {
 			double scale = this.seconds / idle.seconds;
+			double commitScale = this.commitSeconds / idle.commitSeconds;
 			Map<String, Double> cpu = new TreeMap<>();
 			this.cpuMillis.forEach((name, millis) -> cpu.put(name,
 					Math.max(0, millis - scale * idle.cpuMillis.getOrDefault(name, 0.0))));
 			Map<String, Double> commits = new TreeMap<>();
 			this.commits.forEach((database, count) -> commits.put(database,
-					Math.max(0, count - scale * idle.commits.getOrDefault(database, 0.0))));
-			return new Work(this.seconds, cpu, commits, Math.max(0, this.records - scale * idle.records),
+					Math.max(0, count - commitScale * idle.commits.getOrDefault(database, 0.0))));
+			return new Work(this.seconds, cpu, commits, this.commitSeconds,
+					Math.max(0, this.records - scale * idle.records),
 					Math.max(0, this.offsetCommits - scale * idle.offsetCommits));
 		}
 
@@ -274,7 +315,8 @@ public final class PlatformWork {
 			this.cpuMillis.forEach((name, millis) -> cpu.put(name, millis / units));
 			Map<String, Double> commits = new TreeMap<>();
 			this.commits.forEach((database, count) -> commits.put(database, count / units));
-			return new Work(this.seconds / units, cpu, commits, this.records / units, this.offsetCommits / units);
+			return new Work(this.seconds / units, cpu, commits, this.commitSeconds / units, this.records / units,
+					this.offsetCommits / units);
 		}
 
 		/**
@@ -290,7 +332,11 @@ public final class PlatformWork {
 		 * @return transactions
 		 */
 		public double totalCommits() {
-			return this.commits.values().stream().mapToDouble(Double::doubleValue).sum();
+			return this.commits.entrySet()
+				.stream()
+				.filter((entry) -> !entry.getKey().equals(WRITES))
+				.mapToDouble(Map.Entry::getValue)
+				.sum();
 		}
 
 	}
