@@ -38,7 +38,9 @@ public final class Report {
 			String benchmark = result.get("benchmark").asString();
 			String name = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
 			JsonNode params = result.get("params");
-			String param = (params != null && params.has("target")) ? params.get("target").asString() : "";
+			// the target a benchmark measures, or the one setting it varies
+			String param = (params == null || params.isEmpty()) ? "" : params.has("target")
+					? params.get("target").asString() : params.values().iterator().next().asString();
 			JsonNode metric = result.get("primaryMetric");
 			JsonNode percentiles = metric.get("scorePercentiles");
 			double p99 = (percentiles != null && percentiles.has("99.0")) ? percentiles.get("99.0").asDouble()
