@@ -36,10 +36,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * more round trip per append);</li>
  * <li>{@code none}: no notification; relays would have to poll.</li>
  * </ul>
- * A transaction that notified takes a database-wide lock from its pre-commit until its
- * commit is flushed, so such commits queue behind each other where others run side by
- * side. PostgreSQL 18 from devstack in this JVM's temporary directory, durable (fsync on)
- * as {@code ./platform up} runs it.
+ * A transaction that notified takes a lock shared by the whole server from its pre-commit
+ * until its commit is flushed, so such commits queue behind each other, across databases,
+ * where others run side by side. PostgreSQL 18 from devstack in this JVM's temporary
+ * directory, durable (fsync on) as {@code ./platform up} runs it.
  */
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 4, time = 5)

@@ -155,7 +155,9 @@ public final class SagaThroughputBenchmark {
 		}
 		int orders = (!words.isEmpty()) ? Integer.parseInt(words.get(0)) : 200;
 		int concurrency = (words.size() > 1) ? Integer.parseInt(words.get(1)) : 16;
-		benchmark.runClosed(orders, concurrency, sagaOnly, countWork, mix);
+		try (PlatformWork work = benchmark.work) {
+			benchmark.runClosed(orders, concurrency, sagaOnly, countWork, mix);
+		}
 	}
 
 	private Catalogue start(Catalogue.Mix mix, int orders) throws Exception {
@@ -214,9 +216,8 @@ public final class SagaThroughputBenchmark {
 			return;
 		}
 
-		// the services' producers batch for up to 5 ms (Kafka 4's default linger.ms,
-		// which
-		// the outbox relay also sets): the raw pipeline runs with that and without it
+		// the services' producers batch for up to 5 ms (Kafka 4's default, which the
+		// outbox relay also sets): the raw pipeline runs with that and without it
 		Map<String, PlatformWork.Work> rawWork = new LinkedHashMap<>();
 		Stats raw4 = rawPipeline(4, orders, concurrency, SERVICES_LINGER_MS, idle, rawWork);
 		Stats raw7 = rawPipeline(7, orders, concurrency, SERVICES_LINGER_MS, idle, rawWork);
@@ -295,8 +296,8 @@ public final class SagaThroughputBenchmark {
 		this.out.printf("open loop, %s; latency from each order's intended send time%n", catalogue);
 		this.out.printf("%-36s %10s %10s %10s %10s %10s%n", "style and arrival rate", "decided/s", "p50 ms", "p99 ms",
 				"approved", "undecided");
-		results.forEach((name, stats) -> this.out.printf("%-36s %10.1f %10.1f %10.1f %10d %10d%n", name,
-				stats.throughput(), stats.percentile(50), stats.percentile(99), stats.approved(), stats.undecided()));
+		results.forEach((name, stats) -> this.out.printf("%-36s %10.1f %10s %10s %10d %10d%n", name, stats.throughput(),
+				millis(stats.percentile(50)), millis(stats.percentile(99)), stats.approved(), stats.undecided()));
 	}
 
 	/** Places orders of one style, {@code concurrency} in flight, each until decided. */
@@ -443,10 +444,13 @@ public final class SagaThroughputBenchmark {
 				consumer.subscribe(List.of(prefix + (hops - 1)));
 				awaitAssignment(consumer, sinkReady);
 				while (this.running) {
-					for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
+					ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(50));
+					for (ConsumerRecord<String, String> record : records) {
 						arrived.put(record.key(), System.nanoTime());
 					}
-					consumer.commitAsync();
+					if (!records.isEmpty()) {
+						consumer.commitAsync();
+					}
 				}
 			}
 		});
@@ -587,14 +591,19 @@ public final class SagaThroughputBenchmark {
 		}
 	}
 
+	/** A latency, or {@code > 60000} when it falls among the undecided orders. */
+	private static String millis(double latency) {
+		return Double.isInfinite(latency) ? "> " + DECISION_TIMEOUT.toMillis() : String.format("%.1f", latency);
+	}
+
 	private void printHeader() {
 		this.out.println();
 		this.out.printf("%-32s %10s %10s %10s %10s%n", "pipeline", "orders/s", "p50 ms", "p99 ms", "approved");
 	}
 
 	private void print(String name, Stats stats) {
-		this.out.printf("%-32s %10.1f %10.1f %10.1f %10d%n", name, stats.throughput(), stats.percentile(50),
-				stats.percentile(99), stats.approved());
+		this.out.printf("%-32s %10.1f %10s %10s %10d%n", name, stats.throughput(), millis(stats.percentile(50)),
+				millis(stats.percentile(99)), stats.approved());
 	}
 
 	/**
@@ -627,7 +636,7 @@ public final class SagaThroughputBenchmark {
 			row("PG commits, " + database, all, (work) -> work.commits().getOrDefault(database, 0.0));
 		}
 		row("PG commits, all", all, PlatformWork.Work::totalCommits);
-		row("PG commits that wrote", all, (work) -> work.commits().getOrDefault(PlatformWork.WRITES, 0.0));
+		row("PG transaction ids (writers)", all, (work) -> work.commits().getOrDefault(PlatformWork.WRITES, 0.0));
 		row("Kafka records", all, PlatformWork.Work::records);
 		row("Kafka offset commits", all, PlatformWork.Work::offsetCommits);
 	}
@@ -684,14 +693,19 @@ public final class SagaThroughputBenchmark {
 			return this.latencies.size() / (this.elapsedNanos / 1e9);
 		}
 
+		/**
+		 * A percentile of the latencies, in ms, undecided orders counted as slower than
+		 * any decided one: infinite when the percentile falls among them.
+		 */
 		synchronized double percentile(int p) {
-			if (this.latencies.isEmpty()) {
+			int count = this.latencies.size() + this.undecided;
+			if (count == 0) {
 				return Double.NaN;
 			}
 			long[] sorted = this.latencies.stream().mapToLong(Long::longValue).toArray();
 			Arrays.sort(sorted);
-			int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-			return sorted[Math.max(0, index)] / 1e6;
+			int index = Math.max(0, (int) Math.ceil(p / 100.0 * count) - 1);
+			return (index < sorted.length) ? sorted[index] / 1e6 : Double.POSITIVE_INFINITY;
 		}
 
 		synchronized int approved() {
@@ -746,7 +760,7 @@ public final class SagaThroughputBenchmark {
 				skus.add(sku);
 				products.send("PUT", "/api/admin/products/" + sku,
 						"{\"name\":\"benchmark\",\"priceCents\":100,\"currency\":\"EUR\"}");
-				// enough for every order to take 2 of it in each of its 3 lines
+				// enough for every order to take 2 of it, whatever it draws
 				products.send("POST", "/api/admin/products/" + sku + "/restock",
 						"{\"quantity\":" + (6 * orders + 100) + "}");
 			}

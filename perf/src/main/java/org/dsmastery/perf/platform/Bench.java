@@ -110,7 +110,8 @@ public final class Bench {
 		if (!options.isEmpty() && options.getFirst().equals("--rounds")) {
 			if (name.equals("saga")) {
 				return "the saga benchmark interleaves its styles in rounds of its own: "
-						+ "./platform bench saga [orders-per-style] [in-flight] [saga-only]";
+						+ "./platform bench saga [orders-per-style] [in-flight] [saga-only] [work] [hot], "
+						+ "or ./platform bench saga open [rates] [seconds] [hot]";
 			}
 			if (name.equals("ratelimit-sweep")) {
 				return "the sweep runs once: ./platform bench ratelimit-sweep [seconds-per-setting] [threads ...]";
@@ -132,7 +133,8 @@ public final class Bench {
 		String[] rest = options.toArray(String[]::new);
 		switch (name) {
 			case "saga" -> {
-				step("Running the saga benchmark (both styles side by side, then the raw Kafka pipelines)");
+				step("Running the saga benchmark (both styles side by side; closed loop, then the raw Kafka "
+						+ "pipelines, unless saga-only or open)");
 				SagaThroughputBenchmark.main(rest);
 			}
 			case "saga-breakdown" -> {

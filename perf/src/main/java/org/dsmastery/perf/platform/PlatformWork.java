@@ -50,7 +50,7 @@ import org.dsmastery.topology.Topology;
  * records as the work ends, the commits {@link #SETTLE} later ({@link Work#withCommits}),
  * and subtract what the platform does idle over each window ({@link Work#minus}).
  */
-public final class PlatformWork {
+public final class PlatformWork implements AutoCloseable {
 
 	/** How long after the work the commits are read, for PostgreSQL to publish them. */
 	public static final long SETTLE = TimeUnit.SECONDS.toMillis(11);
@@ -58,14 +58,19 @@ public final class PlatformWork {
 	private static final double TICKS_PER_SECOND = 100;
 
 	/**
-	 * The key under which {@link Work#commits()} counts writing transactions (those given
-	 * a transaction id), over every database.
+	 * The key under which {@link Work#commits()} counts the transaction ids handed out,
+	 * over every database: one per writing transaction, rolled back ones included (not a
+	 * subset of the commits per database).
 	 */
 	public static final String WRITES = "(writing, all databases)";
 
 	private final Topology topology;
 
 	private final Path state;
+
+	private Connection postgres;
+
+	private Admin kafka;
 
 	/**
 	 * Watches the platform {@code ./platform up} runs.
@@ -82,6 +87,14 @@ public final class PlatformWork {
 	 * @return the sample
 	 */
 	public Sample sample() {
+		try {
+			// the clients first, so that opening them is not inside the window measured
+			postgres();
+			kafka();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot reach PostgreSQL", ex);
+		}
 		return new Sample(System.nanoTime(), cpuMillis(), commits(), kafkaRecords());
 	}
 
@@ -130,14 +143,7 @@ public final class PlatformWork {
 
 	private Map<String, Long> commits() {
 		Map<String, Long> commits = new TreeMap<>();
-		Properties credentials = new Properties();
-		Path password = this.state.resolve("secrets/backing/shop.backing.postgres-password");
-		boolean secured = PlatformKafka.clientProperties(this.topology, this.state).containsKey("security.protocol");
-		credentials.setProperty("user", secured ? "shop" : "postgres");
-		credentials.setProperty("password", secured ? read(password) : "postgres");
-		String url = "jdbc:postgresql://127.0.0.1:" + this.topology.instance("postgresql").port() + "/postgres";
-		try (Connection connection = DriverManager.getConnection(url, credentials);
-				Statement statement = connection.createStatement()) {
+		try (Statement statement = postgres().createStatement()) {
 			try (ResultSet rows = statement.executeQuery("select datname, xact_commit from pg_stat_database")) {
 				while (rows.next()) {
 					if (this.topology.databases().contains(rows.getString(1))) {
@@ -146,7 +152,7 @@ public final class PlatformWork {
 				}
 			}
 			// the next transaction id, read without taking one: only writing
-			// transactions take ids, in every database
+			// transactions take ids (rolled back ones too), in every database
 			try (ResultSet next = statement
 				.executeQuery("select pg_snapshot_xmax(pg_current_snapshot())::text::bigint")) {
 				next.next();
@@ -154,13 +160,50 @@ public final class PlatformWork {
 			}
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("cannot read pg_stat_database at " + url, ex);
+			throw new IllegalStateException("cannot read pg_stat_database", ex);
 		}
 		return commits;
 	}
 
+	/**
+	 * One connection for the whole run, opened before the first sample's counters are
+	 * read, so that opening it is not counted as work.
+	 */
+	private Connection postgres() throws SQLException {
+		if (this.postgres == null) {
+			Properties credentials = new Properties();
+			boolean secured = PlatformKafka.clientProperties(this.topology, this.state)
+				.containsKey("security.protocol");
+			credentials.setProperty("user", secured ? "shop" : "postgres");
+			credentials.setProperty("password",
+					secured ? read(this.state.resolve("secrets/backing/shop.backing.postgres-password")) : "postgres");
+			this.postgres = DriverManager.getConnection(
+					"jdbc:postgresql://127.0.0.1:" + this.topology.instance("postgresql").port() + "/postgres",
+					credentials);
+		}
+		return this.postgres;
+	}
+
+	private Admin kafka() {
+		if (this.kafka == null) {
+			this.kafka = Admin.create(PlatformKafka.clientProperties(this.topology, this.state));
+		}
+		return this.kafka;
+	}
+
+	@Override
+	public void close() throws SQLException {
+		if (this.kafka != null) {
+			this.kafka.close();
+		}
+		if (this.postgres != null) {
+			this.postgres.close();
+		}
+	}
+
 	private KafkaRecords kafkaRecords() {
-		try (Admin admin = Admin.create(PlatformKafka.clientProperties(this.topology, this.state))) {
+		try {
+			Admin admin = kafka();
 			Map<String, TopicDescription> topics = admin
 				.describeTopics(
 						admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(30, TimeUnit.SECONDS))
@@ -306,7 +349,7 @@ public final class PlatformWork {
 		}
 
 		/**
-		 * This work per unit of what caused it.
+		 * This work, its durations included, per unit of what caused it.
 		 * @param units orders, or messages
 		 * @return the work divided by {@code units}
 		 */

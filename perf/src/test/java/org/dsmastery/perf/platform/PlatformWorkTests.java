@@ -15,9 +15,8 @@ class PlatformWorkTests {
 
 	@Test
 	void readsAStatLineWhoseCommandHoldsSpacesAndParentheses() {
-		// pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt
-		// cmajflt
-		// utime stime cutime cstime ...
+		// fields: pid (comm) state ppid pgrp session tty tpgid flags, four fault
+		// counters, then utime stime cutime cstime
 		PlatformWork.ProcStat stat = PlatformWork.ProcStat
 			.parse("4242 (kafka-producer (x) y) S 17 4242 4242 0 -1 4194560 100 0 0 0 250 50 7 3 20 0 42 0");
 
