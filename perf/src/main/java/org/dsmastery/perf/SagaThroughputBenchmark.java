@@ -618,7 +618,7 @@ public final class SagaThroughputBenchmark {
 		all.putAll(raw);
 		this.out.println();
 		this.out.println("work per order (raw: per message), net of the idle platform's");
-		StringBuilder header = new StringBuilder(String.format("%-24s", ""));
+		StringBuilder header = new StringBuilder(String.format("%-30s", ""));
 		all.keySet().forEach((name) -> header.append(String.format(" %16s", name)));
 		this.out.println(header);
 		Set<String> processes = new TreeSet<>();
@@ -642,7 +642,7 @@ public final class SagaThroughputBenchmark {
 	}
 
 	private void row(String name, Map<String, PlatformWork.Work> all, ToDoubleFunction<PlatformWork.Work> value) {
-		StringBuilder line = new StringBuilder(String.format("%-24s", name));
+		StringBuilder line = new StringBuilder(String.format("%-30s", name));
 		all.values().forEach((work) -> line.append(String.format(" %16.2f", value.applyAsDouble(work))));
 		this.out.println(line);
 	}
