@@ -247,31 +247,20 @@ public final class SagaThroughputBenchmark {
 		printWork(work, rawWork);
 	}
 
-	/** What the platform does with no load, over {@link PlatformWork#SETTLE}. */
+	/** What the platform does with no load, per second. */
 	private PlatformWork.Work idle() throws InterruptedException {
-		this.out.printf("measuring the idle platform for %d s%n", 2 * PlatformWork.SETTLE / 1000);
-		Thread.sleep(PlatformWork.SETTLE);
-		PlatformWork.Sample before = this.work.sample();
-		Thread.sleep(PlatformWork.SETTLE);
-		PlatformWork.Work idle = this.work.sample().since(before);
+		this.out.println("measuring the idle platform");
+		PlatformWork.Work idle = this.work.idle();
 		this.out.printf("idle platform, per second: CPU %.0f ms, %.1f commits%n",
 				idle.totalCpuMillis() / idle.seconds(), idle.totalCommits() / idle.seconds());
 		return idle;
 	}
 
-	/**
-	 * The work of {@code count} orders per order: CPU and records read as the last order
-	 * is decided, commits once PostgreSQL has published its counters.
-	 */
+	/** The work of {@code count} orders, per order, net of the idle platform's. */
 	private PlatformWork.Work countWork(Catalogue catalogue, String style, int count, int concurrency,
 			PlatformWork.Work idle) throws Exception {
 		this.out.printf("counting the work of %d %s orders%n", count, style);
-		PlatformWork.Sample before = this.work.sample();
-		place(catalogue, style, count, concurrency);
-		PlatformWork.Sample done = this.work.sample();
-		Thread.sleep(PlatformWork.SETTLE);
-		PlatformWork.Sample settled = this.work.sample();
-		return done.since(before).withCommits(settled.since(before)).minus(idle).per(count);
+		return this.work.measure(() -> place(catalogue, style, count, concurrency)).minus(idle).per(count);
 	}
 
 	private void runOpen(List<Integer> rates, int seconds, Catalogue.Mix mix) throws Exception {

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,14 +47,15 @@ import org.dsmastery.topology.Topology;
  * {@code redis}, the postmaster's tree as {@code postgresql}.
  * <p>
  * PostgreSQL publishes a backend's counters when the backend goes idle, at most once a
- * second and at the latest ten seconds later ({@code PGSTAT_IDLE_INTERVAL}): read CPU and
- * records as the work ends, the commits {@link #SETTLE} later ({@link Work#withCommits}),
- * and subtract what the platform does idle over each window ({@link Work#minus}).
+ * second and at the latest ten seconds later ({@code PGSTAT_IDLE_INTERVAL}):
+ * {@link #measure} reads CPU and records as the work ends and the commits {@link #SETTLE}
+ * later ({@link Work#withCommits}); subtract what the platform does idle ({@link #idle},
+ * {@link Work#minus}).
  */
 public final class PlatformWork implements AutoCloseable {
 
 	/** How long after the work the commits are read, for PostgreSQL to publish them. */
-	public static final long SETTLE = TimeUnit.SECONDS.toMillis(11);
+	static final Duration SETTLE = Duration.ofSeconds(11);
 
 	private static final double TICKS_PER_SECOND = 100;
 
@@ -80,6 +82,42 @@ public final class PlatformWork implements AutoCloseable {
 	public PlatformWork(Topology topology, Path state) {
 		this.topology = topology;
 		this.state = state;
+	}
+
+	/**
+	 * What the platform does with no load: a window of {@link #SETTLE}, after as long
+	 * again for the work before it to end.
+	 * @return the idle platform's work
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public Work idle() throws InterruptedException {
+		settle();
+		Sample before = sample();
+		settle();
+		return sample().since(before);
+	}
+
+	/**
+	 * The work that {@code load} causes: CPU and records up to its end, commits until
+	 * PostgreSQL has published them.
+	 * @param load what to measure
+	 * @return its work, idle platform included
+	 * @throws Exception if the load fails
+	 */
+	public Work measure(Load load) throws Exception {
+		Sample before = sample();
+		load.run();
+		Sample done = sample();
+		settle();
+		return done.since(before).withCommits(sample().since(before));
+	}
+
+	/**
+	 * Waits out a fixed window: PostgreSQL offers no signal that a backend's counters are
+	 * published, only the interval it publishes them in.
+	 */
+	private static void settle() throws InterruptedException {
+		TimeUnit.MILLISECONDS.sleep(SETTLE.toMillis());
 	}
 
 	/**
@@ -247,6 +285,18 @@ public final class PlatformWork implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Work to measure. */
+	@FunctionalInterface
+	public interface Load {
+
+		/**
+		 * Does the work.
+		 * @throws Exception if it fails
+		 */
+		void run() throws Exception;
+
 	}
 
 	/**
