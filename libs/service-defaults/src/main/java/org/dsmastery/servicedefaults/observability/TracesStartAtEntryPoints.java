@@ -43,8 +43,8 @@ class TracesStartAtEntryPoints implements ObservationPredicate {
 	/**
 	 * Creates the predicate.
 	 * @param tracer the tracer, looked up once it exists: the predicate runs for every
-	 * observation (every statement), and a bean lookup each time cost the services up to a
-	 * tenth of their CPU under load
+	 * observation (every statement), and a bean lookup each time cost the services up to
+	 * a tenth of their CPU under load
 	 */
 	TracesStartAtEntryPoints(Supplier<@Nullable Tracer> tracer) {
 		this.tracer = SingletonSupplier.of(tracer);
